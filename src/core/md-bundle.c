@@ -1,0 +1,575 @@
+/* md-bundle.c
+ *
+ * Loading refuses anything it cannot trust to be a dossier before it
+ * builds one: too large, not UTF-8, nested too deep, not JSON,
+ * duplicate member names, a newer format, wrong types, corrupt
+ * attachments. A digest mismatch is not refused: the dossier opens and
+ * is marked as changed outside the application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "md-bundle.h"
+#include "md-dossier-schema.h"
+
+G_DEFINE_QUARK (md-bundle-error-quark, md_bundle_error)
+
+static JsonNode *
+copy_sorted (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(JsonObject) sorted = json_object_new ();
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      names = g_list_sort (names, (GCompareFunc) strcmp);
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (sorted, l->data,
+                                copy_sorted (json_object_get_member (object, l->data)));
+
+      return json_node_init_object (json_node_alloc (), sorted);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, copy_sorted (json_array_get_element (array, i)));
+
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+
+  return json_node_copy (node);
+}
+
+/**
+ * md_bundle_compute_digest:
+ * @root: a bundle tree
+ *
+ * The canonical form is the tree without its "integrity" member, with
+ * object members sorted by name (byte order) and no whitespace, as
+ * json-glib writes it. Its SHA-256 is the bundle's integrity digest.
+ *
+ * Returns: (transfer full): the digest in lowercase hexadecimal
+ */
+char *
+md_bundle_compute_digest (JsonNode *root)
+{
+  g_autoptr(JsonNode) canonical = copy_sorted (root);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_object_remove_member (json_node_get_object (canonical), "integrity");
+  json_generator_set_root (generator, canonical);
+  text = json_generator_to_data (generator, &length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
+}
+
+/**
+ * md_bundle_serialize:
+ *
+ * Stamps the integrity digest into @dossier and writes the bundle text.
+ * The result is a pure function of the tree, so loading and saving an
+ * unchanged bundle gives the same bytes.
+ *
+ * Returns: (transfer full): the bundle's bytes
+ */
+GBytes *
+md_bundle_serialize (MdDossier *dossier)
+{
+  JsonNode *root = md_dossier_get_root (dossier);
+  g_autofree char *digest = md_bundle_compute_digest (root);
+  g_autoptr(JsonObject) integrity = json_object_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) text = NULL;
+
+  json_object_set_string_member (integrity, "algorithm", "sha256");
+  json_object_set_string_member (integrity, "digest", digest);
+  json_object_set_object_member (json_node_get_object (root), "integrity",
+                                 g_steal_pointer (&integrity));
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_gstring (generator, g_string_new (NULL));
+  g_string_append_c (text, '\n');
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+/* json-glib's parser recurses once per level; refusing deep nesting
+ * before parsing keeps hostile input from exhausting the stack. */
+static gboolean
+check_nesting (const char  *text,
+               gsize        length,
+               GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > MD_BUNDLE_MAX_DEPTH)
+        {
+          g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_DEEP,
+                       _("The file nests values more than %d levels deep; a dossier never does."),
+                       MD_BUNDLE_MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (length > MD_BUNDLE_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size (length);
+      g_autofree char *limit_text = g_format_size (MD_BUNDLE_MAX_SIZE);
+
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_LARGE,
+                   _("The file is %s; bundles larger than %s are refused."),
+                   size_text, limit_text);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (text, length, &end))
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NOT_UTF8,
+                   _("The file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")."),
+                   (gsize) (end - text));
+      return FALSE;
+    }
+
+  return check_nesting (text, length, error);
+}
+
+typedef struct
+{
+  GHashTable *seen;      /* JsonObject* → GHashTable of member names */
+  char       *duplicate; /* first duplicated member name */
+} DuplicateCheck;
+
+static void
+on_parser_object_member (JsonParser     *parser,
+                         JsonObject     *object,
+                         const char     *member_name,
+                         DuplicateCheck *check)
+{
+  GHashTable *names = g_hash_table_lookup (check->seen, object);
+
+  if (names == NULL)
+    {
+      names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (check->seen, object, names);
+    }
+
+  if (!g_hash_table_add (names, g_strdup (member_name)) && check->duplicate == NULL)
+    check->duplicate = g_strdup (member_name);
+}
+
+static void
+on_parser_object_end (JsonParser     *parser,
+                      JsonObject     *object,
+                      DuplicateCheck *check)
+{
+  g_hash_table_remove (check->seen, object);
+}
+
+static JsonNode *
+parse_json (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  DuplicateCheck check = { NULL, NULL };
+  JsonNode *root;
+
+  check.seen = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member), &check);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end), &check);
+
+  json_parser_load_from_data (parser, text, length, &local_error);
+  g_clear_pointer (&check.seen, g_hash_table_unref);
+
+  if (local_error != NULL)
+    {
+      g_free (check.duplicate);
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  if (check.duplicate != NULL)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_DUPLICATE_MEMBER,
+                   _("The member “%s” appears twice in the same object; the file is ambiguous."),
+                   check.duplicate);
+      g_free (check.duplicate);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_clear_pointer (&root, json_node_unref);
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NOT_AN_OBJECT,
+                   _("The file holds JSON but not a dossier: its top level is not an object."));
+      return NULL;
+    }
+
+  return root;
+}
+
+static gboolean
+check_format (JsonObject  *object,
+              GError     **error)
+{
+  JsonNode *format = json_object_get_member (object, "format");
+  JsonNode *version = json_object_get_member (object, "format_version");
+
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (format), MD_BUNDLE_FORMAT) != 0)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_FORMAT,
+                   _("The file is not a mobility dossier bundle (its “format” is not “%s”)."),
+                   MD_BUNDLE_FORMAT);
+      return FALSE;
+    }
+
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE,
+                   _("The field “%s” should be %s but is %s."), "format_version",
+                   md_value_type_describe (MD_VALUE_INTEGER),
+                   version ? md_json_node_describe (version) : _("missing"));
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) > MD_BUNDLE_FORMAT_VERSION)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NEWER_VERSION,
+                   _("The bundle uses format version %" G_GINT64_FORMAT ", but this version of Mobility Dossier reads only up to version %d. Update the application to open it."),
+                   json_node_get_int (version), MD_BUNDLE_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) < 1)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_FORMAT,
+                   _("The bundle declares format version %" G_GINT64_FORMAT ", which never existed."),
+                   json_node_get_int (version));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static MdIntegrity
+check_integrity (JsonNode *root)
+{
+  JsonObject *object = json_node_get_object (root);
+  JsonObject *integrity;
+  const char *recorded;
+  g_autofree char *digest = NULL;
+
+  if (!json_object_has_member (object, "integrity"))
+    return MD_INTEGRITY_MISSING;
+
+  integrity = json_object_get_object_member (object, "integrity");
+  recorded = json_object_get_string_member_with_default (integrity, "digest", "");
+  if (g_strcmp0 (json_object_get_string_member_with_default (integrity, "algorithm", ""), "sha256") != 0)
+    return MD_INTEGRITY_CHANGED_OUTSIDE;
+
+  digest = md_bundle_compute_digest (root);
+  return g_ascii_strcasecmp (digest, recorded) == 0 ? MD_INTEGRITY_INTACT
+                                                    : MD_INTEGRITY_CHANGED_OUTSIDE;
+}
+
+/**
+ * md_bundle_load_bytes:
+ * @bytes: the content of a bundle file
+ * @error: return location for a #GError in %MD_BUNDLE_ERROR
+ *
+ * Returns: (transfer full) (nullable): the dossier, with its integrity
+ *   state set, or %NULL with @error naming the problem.
+ */
+MdDossier *
+md_bundle_load_bytes (GBytes  *bytes,
+                      GError **error)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (bytes, &length);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MdDossier) dossier = NULL;
+  MdIntegrity integrity;
+
+  if (!check_text (text, length, error))
+    return NULL;
+
+  root = parse_json (text, length, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!check_format (json_node_get_object (root), error) ||
+      !md_dossier_schema_check (root, error))
+    return NULL;
+
+  integrity = check_integrity (root);
+  dossier = md_dossier_new_from_root (g_steal_pointer (&root));
+  if (!md_dossier_verify_attachments (dossier, error))
+    return NULL;
+
+  md_dossier_set_integrity (dossier, integrity);
+  return g_steal_pointer (&dossier);
+}
+
+MdDossier *
+md_bundle_load_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  goffset size;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("This is not a regular file."));
+      return NULL;
+    }
+
+  size = g_file_info_get_size (info);
+  if (size > MD_BUNDLE_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *limit_text = g_format_size (MD_BUNDLE_MAX_SIZE);
+
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_LARGE,
+                   _("The file is %s; bundles larger than %s are refused."),
+                   size_text, limit_text);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return md_bundle_load_bytes (bytes, error);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MdDossier *dossier = md_bundle_load_file (task_data, cancellable, &error);
+
+  if (dossier == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dossier, g_object_unref);
+}
+
+void
+md_bundle_load_file_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, md_bundle_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+MdDossier *
+md_bundle_load_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * md_bundle_write_file:
+ * @contents: the bytes to store
+ * @file: a local file
+ *
+ * Writes atomically: the new content goes to a temporary file in the
+ * same folder, is flushed to disk and renamed over @file, so a failure
+ * at any point leaves the previous file as it was. The previous file is
+ * kept as "@file~". Both are readable by the owner only.
+ */
+gboolean
+md_bundle_write_file (GBytes        *contents,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup_path = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (contents, &length);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Bundles can only be saved to a local folder."));
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  backup_path = g_strconcat (path, "~", NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+
+      if (!g_file_copy (file, backup, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
+        return FALSE;
+      g_chmod (backup_path, 0600);
+    }
+
+  return g_file_set_contents_full (path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+gboolean
+md_bundle_save_file (MdDossier     *dossier,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) contents = md_bundle_serialize (dossier);
+
+  if (!md_bundle_write_file (contents, file, cancellable, error))
+    return FALSE;
+
+  md_dossier_set_integrity (dossier, MD_INTEGRITY_INTACT);
+  md_dossier_mark_saved (dossier);
+  return TRUE;
+}
+
+typedef struct
+{
+  GBytes  *contents;
+  GFile   *file;
+  guint64  generation;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_pointer (&save->contents, g_bytes_unref);
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+static void
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  GError *error = NULL;
+
+  if (md_bundle_write_file (save->contents, save->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * md_bundle_save_file_async:
+ *
+ * Serialises on the calling thread, where the dossier lives, and writes
+ * in a worker thread. The dossier is marked saved when the write
+ * succeeded and it was not changed in the meantime.
+ */
+void
+md_bundle_save_file_async (MdDossier           *dossier,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (dossier, cancellable, callback, user_data);
+  SaveData *save = g_new0 (SaveData, 1);
+
+  save->contents = md_bundle_serialize (dossier);
+  save->file = g_object_ref (file);
+  save->generation = md_dossier_get_generation (dossier);
+  g_task_set_source_tag (task, md_bundle_save_file_async);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, save_file_thread);
+}
+
+gboolean
+md_bundle_save_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  GTask *task = G_TASK (result);
+  MdDossier *dossier = g_task_get_source_object (task);
+  SaveData *save = g_task_get_task_data (task);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+
+  /* Only claim "saved" if what is on disk is still what we hold. */
+  if (save->generation == md_dossier_get_generation (dossier))
+    {
+      md_dossier_set_integrity (dossier, MD_INTEGRITY_INTACT);
+      md_dossier_mark_saved (dossier);
+    }
+
+  return TRUE;
+}

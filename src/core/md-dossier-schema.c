@@ -1,0 +1,353 @@
+/* md-dossier-schema.c
+ *
+ * The members this version knows, with their types. Checking a loaded
+ * tree against this table lets the loader name the exact field path of
+ * a wrong type, and lets setters refuse a value of the wrong kind.
+ * Members not in the table are kept as they are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "md-bundle.h"
+#include "md-dossier-schema.h"
+#include "md-field-path.h"
+
+typedef struct
+{
+  const char  *path;
+  MdValueType  type;
+} SchemaEntry;
+
+#define COMPONENT_LIST(list) \
+  { list, MD_VALUE_ARRAY }, \
+  { list "[]", MD_VALUE_OBJECT }, \
+  { list "[].code", MD_VALUE_STRING }, \
+  { list "[].title", MD_VALUE_STRING }, \
+  { list "[].term", MD_VALUE_STRING }, \
+  { list "[].ects", MD_VALUE_NUMBER }, \
+  { list "[].status", MD_VALUE_STRING }, \
+  { list "[].reason_code", MD_VALUE_INTEGER }, \
+  { list "[].reason_text", MD_VALUE_STRING }
+
+#define SIGNATURE(role) \
+  { "learning_agreement.signatures." role, MD_VALUE_OBJECT }, \
+  { "learning_agreement.signatures." role ".name", MD_VALUE_STRING }, \
+  { "learning_agreement.signatures." role ".position", MD_VALUE_STRING }, \
+  { "learning_agreement.signatures." role ".email", MD_VALUE_STRING }, \
+  { "learning_agreement.signatures." role ".timestamp", MD_VALUE_STRING }, \
+  { "learning_agreement.signatures." role ".application", MD_VALUE_STRING }
+
+static const SchemaEntry schema_entries[] = {
+  { "format", MD_VALUE_STRING },
+  { "format_version", MD_VALUE_INTEGER },
+  { "id", MD_VALUE_STRING },
+  { "created", MD_VALUE_STRING },
+  { "modified", MD_VALUE_STRING },
+  { "programme", MD_VALUE_STRING },
+  { "call", MD_VALUE_STRING },
+  { "language", MD_VALUE_STRING },
+
+  { "applicant", MD_VALUE_OBJECT },
+  { "applicant.role", MD_VALUE_STRING },
+  { "applicant.given_name", MD_VALUE_STRING },
+  { "applicant.family_name", MD_VALUE_STRING },
+  { "applicant.date_of_birth", MD_VALUE_STRING },
+  { "applicant.nationality", MD_VALUE_STRING },
+  { "applicant.citizenships", MD_VALUE_ARRAY },
+  { "applicant.citizenships[]", MD_VALUE_STRING },
+  { "applicant.email", MD_VALUE_STRING },
+  { "applicant.phone", MD_VALUE_STRING },
+  { "applicant.home_institution", MD_VALUE_OBJECT },
+  { "applicant.home_institution.name", MD_VALUE_STRING },
+  { "applicant.home_institution.erasmus_code", MD_VALUE_STRING },
+  { "applicant.home_institution.country", MD_VALUE_STRING },
+  { "applicant.degree_programme", MD_VALUE_STRING },
+  { "applicant.study_cycle", MD_VALUE_INTEGER },
+  { "applicant.field_of_education", MD_VALUE_STRING },
+  { "applicant.year_of_study", MD_VALUE_INTEGER },
+  { "applicant.position", MD_VALUE_STRING },
+  { "applicant.department", MD_VALUE_STRING },
+  { "applicant.fewer_opportunities", MD_VALUE_BOOLEAN },
+  { "applicant.scholarship", MD_VALUE_BOOLEAN },
+  { "applicant.iban", MD_VALUE_STRING },
+  { "applicant.previous_mobility_months", MD_VALUE_NUMBER },
+
+  { "mobility", MD_VALUE_OBJECT },
+  { "mobility.activity", MD_VALUE_STRING },
+  { "mobility.destination_country", MD_VALUE_STRING },
+  { "mobility.receiving_organisation", MD_VALUE_OBJECT },
+  { "mobility.receiving_organisation.name", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.erasmus_code", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.address", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.contact_name", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.contact_email", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.type", MD_VALUE_STRING },
+  { "mobility.start_date", MD_VALUE_STRING },
+  { "mobility.end_date", MD_VALUE_STRING },
+  { "mobility.travel_mode", MD_VALUE_STRING },
+  { "mobility.distance_band", MD_VALUE_INTEGER },
+  { "mobility.teaching_hours", MD_VALUE_NUMBER },
+
+  { "motivation_letter", MD_VALUE_OBJECT },
+  { "motivation_letter.text", MD_VALUE_STRING },
+
+  { "study_plan", MD_VALUE_OBJECT },
+  { "study_plan.objectives", MD_VALUE_STRING },
+  { "study_plan.activities", MD_VALUE_STRING },
+  { "study_plan.learning_outcomes", MD_VALUE_STRING },
+  { "study_plan.traineeship", MD_VALUE_OBJECT },
+  { "study_plan.traineeship.programme", MD_VALUE_STRING },
+  { "study_plan.traineeship.hours_per_week", MD_VALUE_NUMBER },
+  { "study_plan.traineeship.monitoring", MD_VALUE_STRING },
+  { "study_plan.traineeship.evaluation", MD_VALUE_STRING },
+  { "study_plan.traineeship.mentor", MD_VALUE_STRING },
+
+  { "learning_agreement", MD_VALUE_OBJECT },
+  COMPONENT_LIST ("learning_agreement.table_a"),
+  COMPONENT_LIST ("learning_agreement.table_b"),
+  COMPONENT_LIST ("learning_agreement.table_c"),
+  { "learning_agreement.language", MD_VALUE_OBJECT },
+  { "learning_agreement.language.code", MD_VALUE_STRING },
+  { "learning_agreement.language.cefr", MD_VALUE_STRING },
+  { "learning_agreement.changes", MD_VALUE_ARRAY },
+  { "learning_agreement.changes[]", MD_VALUE_OBJECT },
+  { "learning_agreement.changes[].id", MD_VALUE_STRING },
+  { "learning_agreement.changes[].approved", MD_VALUE_BOOLEAN },
+  COMPONENT_LIST ("learning_agreement.changes[].components"),
+  { "learning_agreement.signatures", MD_VALUE_OBJECT },
+  SIGNATURE ("student"),
+  SIGNATURE ("sending"),
+  SIGNATURE ("receiving"),
+
+  { "attachments", MD_VALUE_ARRAY },
+  { "attachments[]", MD_VALUE_OBJECT },
+  { "attachments[].name", MD_VALUE_STRING },
+  { "attachments[].kind", MD_VALUE_STRING },
+  { "attachments[].media_type", MD_VALUE_STRING },
+  { "attachments[].size", MD_VALUE_INTEGER },
+  { "attachments[].sha256", MD_VALUE_STRING },
+  { "attachments[].data", MD_VALUE_STRING },
+
+  { "approvals", MD_VALUE_ARRAY },
+  { "approvals[]", MD_VALUE_OBJECT },
+  { "approvals[].role", MD_VALUE_STRING },
+  { "approvals[].name", MD_VALUE_STRING },
+  { "approvals[].timestamp", MD_VALUE_STRING },
+  { "approvals[].agreement_digest", MD_VALUE_STRING },
+
+  { "submissions", MD_VALUE_ARRAY },
+  { "submissions[]", MD_VALUE_OBJECT },
+  { "submissions[].endpoint", MD_VALUE_STRING },
+  { "submissions[].timestamp", MD_VALUE_STRING },
+  { "submissions[].receipt", MD_VALUE_OBJECT },
+
+  { "integrity", MD_VALUE_OBJECT },
+  { "integrity.algorithm", MD_VALUE_STRING },
+  { "integrity.digest", MD_VALUE_STRING },
+};
+
+static const char * const required_members[] = {
+  "format", "format_version", "id", "created", "modified", "programme", NULL
+};
+
+static GHashTable *
+schema_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *built = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (schema_entries); i++)
+        g_hash_table_insert (built, (gpointer) schema_entries[i].path,
+                             GINT_TO_POINTER (schema_entries[i].type));
+      g_once_init_leave (&table, built);
+    }
+
+  return table;
+}
+
+/**
+ * md_dossier_schema_type_of:
+ * @path: a field path, with or without indices
+ *
+ * Returns: the type this version expects at @path, or %MD_VALUE_ANY for
+ *   a member it does not know.
+ */
+MdValueType
+md_dossier_schema_type_of (const char *path)
+{
+  g_autofree char *normal = md_field_path_normalize (path);
+
+  if (normal == NULL)
+    return MD_VALUE_ANY;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (schema_table (), normal));
+}
+
+const char * const *
+md_dossier_schema_required_members (void)
+{
+  return required_members;
+}
+
+const char *
+md_value_type_describe (MdValueType type)
+{
+  switch (type)
+    {
+    case MD_VALUE_OBJECT:  return _("a group of fields");
+    case MD_VALUE_ARRAY:   return _("a list");
+    case MD_VALUE_STRING:  return _("text");
+    case MD_VALUE_INTEGER: return _("a whole number");
+    case MD_VALUE_NUMBER:  return _("a number");
+    case MD_VALUE_BOOLEAN: return _("yes or no");
+    case MD_VALUE_ANY:
+    default:               return _("any value");
+    }
+}
+
+const char *
+md_json_node_describe (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return md_value_type_describe (MD_VALUE_OBJECT);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return md_value_type_describe (MD_VALUE_ARRAY);
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return md_value_type_describe (MD_VALUE_STRING);
+    case G_TYPE_INT64:   return md_value_type_describe (MD_VALUE_INTEGER);
+    case G_TYPE_DOUBLE:  return md_value_type_describe (MD_VALUE_NUMBER);
+    case G_TYPE_BOOLEAN: return md_value_type_describe (MD_VALUE_BOOLEAN);
+    default:             return md_value_type_describe (MD_VALUE_ANY);
+    }
+}
+
+gboolean
+md_dossier_schema_node_matches (MdValueType  type,
+                                JsonNode    *node)
+{
+  GType value_type;
+
+  switch (type)
+    {
+    case MD_VALUE_ANY:    return TRUE;
+    case MD_VALUE_OBJECT: return JSON_NODE_HOLDS_OBJECT (node);
+    case MD_VALUE_ARRAY:  return JSON_NODE_HOLDS_ARRAY (node);
+    default:              break;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  value_type = json_node_get_value_type (node);
+  switch (type)
+    {
+    case MD_VALUE_STRING:  return value_type == G_TYPE_STRING;
+    case MD_VALUE_INTEGER: return value_type == G_TYPE_INT64;
+    case MD_VALUE_NUMBER:  return value_type == G_TYPE_INT64 || value_type == G_TYPE_DOUBLE;
+    case MD_VALUE_BOOLEAN: return value_type == G_TYPE_BOOLEAN;
+    default:               return FALSE;
+    }
+}
+
+static gboolean check_node (JsonNode *node, GString *path, GError **error);
+
+static gboolean
+check_children (JsonNode  *node,
+                GString   *path,
+                GError   **error)
+{
+  gsize parent_len = path->len;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &child))
+        {
+          if (parent_len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, name);
+          if (!check_node (child, path, error))
+            return FALSE;
+          g_string_truncate (path, parent_len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          if (!check_node (json_array_get_element (array, i), path, error))
+            return FALSE;
+          g_string_truncate (path, parent_len);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_node (JsonNode  *node,
+            GString   *path,
+            GError   **error)
+{
+  MdValueType expected = md_dossier_schema_type_of (path->str);
+
+  if (!md_dossier_schema_node_matches (expected, node))
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE,
+                   _("The field “%s” should be %s but is %s."),
+                   path->str, md_value_type_describe (expected),
+                   md_json_node_describe (node));
+      return FALSE;
+    }
+
+  /* Unknown members are preserved untouched and not looked into. */
+  if (expected == MD_VALUE_ANY && path->len > 0)
+    return TRUE;
+
+  return check_children (node, path, error);
+}
+
+/**
+ * md_dossier_schema_check:
+ * @root: a parsed bundle
+ * @error: return location for a #GError
+ *
+ * Checks that every required member is present and that every known
+ * member has its expected type.
+ */
+gboolean
+md_dossier_schema_check (JsonNode  *root,
+                         GError   **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  JsonObject *object = json_node_get_object (root);
+
+  for (guint i = 0; required_members[i] != NULL; i++)
+    {
+      if (!json_object_has_member (object, required_members[i]))
+        {
+          g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_MISSING_MEMBER,
+                       _("The required field “%s” is missing."), required_members[i]);
+          return FALSE;
+        }
+    }
+
+  return check_children (root, path, error);
+}

@@ -1,0 +1,35 @@
+/* md-programme.h: one programme profile loaded from data/programmes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_PROGRAMME (md_programme_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdProgramme, md_programme, MD, PROGRAMME, GObject)
+
+#define MD_PROGRAMME_ERROR (md_programme_error_quark ())
+
+typedef enum
+{
+  MD_PROGRAMME_ERROR_INVALID,
+  MD_PROGRAMME_ERROR_UNKNOWN,
+} MdProgrammeError;
+
+GQuark       md_programme_error_quark    (void);
+
+MdProgramme *md_programme_new_from_file  (GFile        *file,
+                                          GError      **error);
+const char  *md_programme_get_id         (MdProgramme  *self);
+const char  *md_programme_get_call       (MdProgramme  *self);
+const char  *md_programme_get_title      (MdProgramme  *self);
+JsonObject  *md_programme_get_definition (MdProgramme  *self);
+
+const char  *md_json_pick_translation    (JsonObject   *texts);
+
+G_END_DECLS
