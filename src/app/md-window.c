@@ -1,0 +1,668 @@
+/* md-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-bundle.h"
+#include "md-path-entry-row.h"
+#include "md-programme-registry.h"
+#include "md-window.h"
+
+typedef void (*AfterConfirm) (MdWindow *self);
+
+struct _MdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *changed_outside_revealer;
+  GtkLabel             *changed_outside_label;
+  GtkStack             *stack;
+  AdwPreferencesPage   *dossier_page;
+  AdwActionRow         *programme_row;
+  AdwActionRow         *id_row;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  MdDossier            *dossier;
+  GFile                *file;
+  GtkNativeDialog      *chooser;
+  guint                 busy;
+};
+
+G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (MdWindow   *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error_dialog (MdWindow   *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+dup_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+update_title (MdWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->dossier == NULL)
+    subtitle = g_strdup ("");
+  else if (self->file == NULL)
+    subtitle = g_strdup (_("Not saved yet"));
+  else
+    subtitle = dup_file_display_name (self->file);
+
+  if (self->dossier != NULL && md_dossier_get_modified_since_save (self->dossier))
+    {
+      g_autofree char *marked = g_strconcat ("• ", subtitle, NULL);
+      adw_window_title_set_subtitle (self->window_title, marked);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+update_actions (MdWindow *self)
+{
+  gboolean has_dossier = self->dossier != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_dossier && self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_dossier && self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->busy == 0);
+}
+
+static const char *
+describe_integrity_warning (MdIntegrity integrity)
+{
+  switch (integrity)
+    {
+    case MD_INTEGRITY_CHANGED_OUTSIDE:
+      return _("This bundle was changed outside Mobility Dossier after it was last saved: its content no longer matches its integrity checksum. Check it before you rely on it.");
+    case MD_INTEGRITY_MISSING:
+      return _("This bundle has no integrity checksum, so changes made outside Mobility Dossier cannot be detected. Check it before you rely on it.");
+    case MD_INTEGRITY_UNCHECKED:
+    case MD_INTEGRITY_INTACT:
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_integrity_banner (MdWindow *self)
+{
+  const char *warning = NULL;
+
+  if (self->dossier != NULL)
+    warning = describe_integrity_warning (md_dossier_get_integrity (self->dossier));
+
+  if (warning != NULL)
+    gtk_label_set_label (self->changed_outside_label, warning);
+  gtk_revealer_set_reveal_child (self->changed_outside_revealer, warning != NULL);
+}
+
+static void
+on_dossier_state_notify (MdWindow *self)
+{
+  update_title (self);
+  update_integrity_banner (self);
+}
+
+static char *
+dup_programme_title (const char *programme_id)
+{
+  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  g_autoptr(MdProgramme) programme = md_programme_registry_lookup (registry, programme_id, NULL);
+
+  if (programme == NULL)
+    return g_strdup_printf (_("Unknown programme “%s”"), programme_id);
+
+  return g_strdup (md_programme_get_title (programme));
+}
+
+static void
+set_dossier (MdWindow  *self,
+             MdDossier *dossier,
+             GFile     *file)
+{
+  if (self->dossier != NULL)
+    g_signal_handlers_disconnect_by_data (self->dossier, self);
+
+  g_set_object (&self->dossier, dossier);
+  g_set_object (&self->file, file);
+
+  if (dossier != NULL)
+    {
+      g_autofree char *programme_title = dup_programme_title (md_dossier_get_programme (dossier));
+
+      g_signal_connect_swapped (dossier, "notify::modified-since-save",
+                                G_CALLBACK (on_dossier_state_notify), self);
+      g_signal_connect_swapped (dossier, "notify::integrity",
+                                G_CALLBACK (on_dossier_state_notify), self);
+      adw_action_row_set_subtitle (self->programme_row, programme_title);
+      adw_action_row_set_subtitle (self->id_row, md_dossier_get_id (dossier));
+    }
+
+  md_bind_path_rows (GTK_WIDGET (self->dossier_page), dossier);
+  gtk_stack_set_visible_child_name (self->stack, dossier ? "dossier" : "empty");
+  update_title (self);
+  update_integrity_banner (self);
+  update_actions (self);
+}
+
+static void
+set_busy (MdWindow *self,
+          gboolean  busy)
+{
+  if (busy)
+    self->busy++;
+  else
+    self->busy--;
+  update_actions (self);
+}
+
+/* Unsaved work is never dropped without the user saying so. */
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MdWindow         *self)
+{
+  AfterConfirm next = g_object_get_data (G_OBJECT (dialog), "md-after-confirm");
+
+  if (g_str_equal (response, "discard"))
+    next (self);
+}
+
+static void
+confirm_discard_then (MdWindow     *self,
+                      AfterConfirm  next)
+{
+  GtkWidget *dialog;
+
+  if (self->dossier == NULL || !md_dossier_get_modified_since_save (self->dossier))
+    {
+      next (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Unsaved Changes?"),
+                                   _("The open dossier has changes that are not saved in a bundle yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "md-after-confirm", next);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static MdProgramme *
+dup_default_programme (GError **error)
+{
+  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  GListModel *programmes;
+
+  if (!md_programme_registry_load (registry, error))
+    return NULL;
+
+  programmes = md_programme_registry_get_programmes (registry);
+  if (g_list_model_get_n_items (programmes) == 0)
+    {
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_UNKNOWN,
+                   _("No programme profiles are installed."));
+      return NULL;
+    }
+
+  return g_list_model_get_item (programmes, 0);
+}
+
+static void
+create_new_dossier (MdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdProgramme) programme = dup_default_programme (&error);
+  g_autoptr(MdDossier) dossier = NULL;
+
+  if (programme == NULL)
+    {
+      show_error_dialog (self, _("Cannot Create a Dossier"), error->message);
+      return;
+    }
+
+  dossier = md_dossier_new (md_programme_get_id (programme), md_programme_get_call (programme));
+  set_dossier (self, dossier, NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  confirm_discard_then (MD_WINDOW (widget), create_new_dossier);
+}
+
+static void
+on_load_finished (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDossier) dossier = md_bundle_load_file_finish (result, &error);
+  MdWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_object_get_data (G_OBJECT (file), "md-window");
+  set_busy (self, FALSE);
+
+  if (dossier == NULL)
+    {
+      g_autofree char *name = dup_file_display_name (file);
+      g_autofree char *heading = g_strdup_printf (_("Cannot Open “%s”"), name);
+
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  set_dossier (self, dossier, file);
+}
+
+/**
+ * md_window_open_file:
+ *
+ * Loads @file in a worker thread and shows it, or explains why it
+ * cannot be opened. The current dossier stays until the new one loaded.
+ */
+void
+md_window_open_file (MdWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The window outlives its cancellable's callbacks: it cancels them in
+   * dispose, so the pointer on the file is safe to use in the callback. */
+  g_object_set_data (G_OBJECT (file), "md-window", self);
+  set_busy (self, TRUE);
+  md_bundle_load_file_async (file, self->cancellable, on_load_finished, g_object_ref (file));
+}
+
+static void
+remember_folder (MdWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
+
+  if (uri != NULL)
+    g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+static void
+set_chooser_folder (MdWindow       *self,
+                    GtkFileChooser *chooser)
+{
+  g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+  g_autoptr(GFile) folder = NULL;
+
+  if (uri[0] == '\0')
+    return;
+
+  folder = g_file_new_for_uri (uri);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+add_bundle_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (bundles, _("Dossier Bundles"));
+  gtk_file_filter_add_mime_type (bundles, MD_BUNDLE_MEDIA_TYPE);
+  gtk_file_filter_add_suffix (bundles, "dossier.json");
+  gtk_file_chooser_add_filter (chooser, bundles);
+
+  gtk_file_filter_set_name (json, _("All JSON Files"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (chooser, json);
+  gtk_file_chooser_set_filter (chooser, bundles);
+}
+
+static void
+on_open_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          MdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  remember_folder (self, file);
+  md_window_open_file (self, file);
+}
+
+static void
+show_open_chooser (MdWindow *self)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open a Dossier Bundle"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  add_bundle_filters (GTK_FILE_CHOOSER (chooser));
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser_response), self);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  confirm_discard_then (MD_WINDOW (widget), show_open_chooser);
+}
+
+static void
+on_save_finished (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_display_name (file);
+  MdWindow *self;
+
+  if (!md_bundle_save_file_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_object_get_data (G_OBJECT (file), "md-window");
+  set_busy (self, FALSE);
+
+  if (error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Cannot Save “%s”"), name);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nThe previous version of the file, if any, is unchanged."),
+                                               error->message);
+
+      show_error_dialog (self, heading, body);
+      return;
+    }
+
+  if (source == G_OBJECT (self->dossier))
+    g_set_object (&self->file, file);
+  update_title (self);
+  {
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+    show_toast (self, message);
+  }
+}
+
+/**
+ * md_window_save_to_file:
+ *
+ * Saves the open dossier to @file (atomically, in a worker thread) and
+ * makes @file the dossier's file once that succeeded.
+ */
+void
+md_window_save_to_file (MdWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (self->dossier != NULL);
+
+  g_object_set_data (G_OBJECT (file), "md-window", self);
+  set_busy (self, TRUE);
+  md_bundle_save_file_async (self->dossier, file, self->cancellable,
+                             on_save_finished, g_object_ref (file));
+}
+
+static GFile *
+ensure_bundle_suffix (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *with_suffix = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_str_has_suffix (basename, MD_BUNDLE_SUFFIX))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  with_suffix = g_strconcat (basename, MD_BUNDLE_SUFFIX, NULL);
+  return g_file_get_child (parent, with_suffix);
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          MdWindow        *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+  if (chosen == NULL || self->dossier == NULL)
+    return;
+
+  file = ensure_bundle_suffix (chosen);
+  remember_folder (self, file);
+  md_window_save_to_file (self, file);
+}
+
+static char *
+suggest_file_name (MdDossier *dossier)
+{
+  g_autofree char *name = md_dossier_dup_display_name (dossier);
+
+  if (md_dossier_get_string (dossier, "applicant.family_name") == NULL)
+    return g_strconcat (_("application"), MD_BUNDLE_SUFFIX, NULL);
+
+  g_strdelimit (name, "/\\:", '-');
+  return g_strconcat (name, MD_BUNDLE_SUFFIX, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->dossier == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Dossier Bundle"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  add_bundle_filters (GTK_FILE_CHOOSER (chooser));
+  set_chooser_folder (self, GTK_FILE_CHOOSER (chooser));
+  suggested = suggest_file_name (self->dossier);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chooser_response), self);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  if (self->dossier == NULL)
+    return;
+
+  if (self->file == NULL)
+    save_as_action (widget, "win.save-as", NULL);
+  else
+    md_window_save_to_file (self, self->file);
+}
+
+static void
+close_now (MdWindow *self)
+{
+  if (self->dossier != NULL)
+    g_signal_handlers_disconnect_by_data (self->dossier, self);
+  g_clear_object (&self->dossier);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+md_window_close_request (GtkWindow *window)
+{
+  MdWindow *self = MD_WINDOW (window);
+
+  if (self->dossier != NULL && md_dossier_get_modified_since_save (self->dossier))
+    {
+      confirm_discard_then (self, close_now);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (md_window_parent_class)->close_request (window);
+}
+
+static void
+md_window_dispose (GObject *object)
+{
+  MdWindow *self = (MdWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->dossier != NULL)
+    g_signal_handlers_disconnect_by_data (self->dossier, self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->dossier);
+  g_clear_object (&self->file);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
+}
+
+static void
+md_window_class_init (MdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = md_window_dispose;
+  window_class->close_request = md_window_close_request;
+
+  g_type_ensure (MD_TYPE_PATH_ENTRY_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mobilitydossier/Dossier/md-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, changed_outside_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, changed_outside_label);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, dossier_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, programme_row);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, id_row);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+}
+
+static void
+md_window_init (MdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  update_actions (self);
+}
+
+MdWindow *
+md_window_new (GtkApplication *application)
+{
+  return g_object_new (MD_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * md_window_get_dossier:
+ *
+ * Returns: (transfer none) (nullable): the open dossier
+ */
+MdDossier *
+md_window_get_dossier (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return self->dossier;
+}
+
+/**
+ * md_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the open dossier is saved
+ */
+GFile *
+md_window_get_file (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+md_window_is_busy (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), FALSE);
+
+  return self->busy > 0;
+}

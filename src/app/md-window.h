@@ -1,0 +1,26 @@
+/* md-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-dossier.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_WINDOW (md_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdWindow, md_window, MD, WINDOW, AdwApplicationWindow)
+
+MdWindow  *md_window_new          (GtkApplication *application);
+MdDossier *md_window_get_dossier  (MdWindow       *self);
+GFile     *md_window_get_file     (MdWindow       *self);
+void       md_window_open_file    (MdWindow       *self,
+                                   GFile          *file);
+void       md_window_save_to_file (MdWindow       *self,
+                                   GFile          *file);
+gboolean   md_window_is_busy      (MdWindow       *self);
+
+G_END_DECLS
