@@ -166,8 +166,8 @@ check_text (const char  *text,
   if (!g_utf8_validate_len (text, length, &end))
     {
       g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NOT_UTF8,
-                   _("The file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")."),
-                   (gsize) (end - text));
+                   _("The file is not UTF-8 text (invalid byte at offset %lu)."),
+                   (unsigned long) (end - text));
       return FALSE;
     }
 
@@ -280,16 +280,16 @@ check_format (JsonObject  *object,
   if (json_node_get_int (version) > MD_BUNDLE_FORMAT_VERSION)
     {
       g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NEWER_VERSION,
-                   _("The bundle uses format version %" G_GINT64_FORMAT ", but this version of Mobility Dossier reads only up to version %d. Update the application to open it."),
-                   json_node_get_int (version), MD_BUNDLE_FORMAT_VERSION);
+                   _("The bundle uses format version %lld, but this version of Mobility Dossier reads only up to version %d. Update the application to open it."),
+                   (long long) json_node_get_int (version), MD_BUNDLE_FORMAT_VERSION);
       return FALSE;
     }
 
   if (json_node_get_int (version) < 1)
     {
       g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_FORMAT,
-                   _("The bundle declares format version %" G_GINT64_FORMAT ", which never existed."),
-                   json_node_get_int (version));
+                   _("The bundle declares format version %lld, which never existed."),
+                   (long long) json_node_get_int (version));
       return FALSE;
     }
 

@@ -148,6 +148,23 @@ test_unknown_members_preserved (void)
   g_assert_true (g_bytes_equal (saved, saved_again));
 }
 
+/* Written by another implementation (Python's json module): the
+ * canonical form is a contract, not a json-glib accident. */
+static void
+test_foreign_writer_verifies (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample-sms.dossier.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDossier) dossier = md_bundle_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (md_dossier_get_integrity (dossier), ==, MD_INTEGRITY_INTACT);
+  g_assert_cmpstr (md_dossier_get_string (dossier, "mobility.receiving_organisation.name"), ==,
+                   "Charité – Universitätsmedizin Berlin");
+  g_assert_cmpuint (md_dossier_get_length (dossier, "learning_agreement.table_a"), ==, 3);
+}
+
 static void
 test_changed_outside (void)
 {
@@ -442,6 +459,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bundle/round-trip", test_round_trip_byte_identical);
   g_test_add_func ("/bundle/unknown-members", test_unknown_members_preserved);
   g_test_add_func ("/bundle/changed-outside", test_changed_outside);
+  g_test_add_func ("/bundle/foreign-writer", test_foreign_writer_verifies);
   g_test_add_func ("/bundle/bad/truncated", test_bad_truncated);
   g_test_add_func ("/bundle/bad/not-utf8", test_bad_not_utf8);
   g_test_add_func ("/bundle/bad/array-root", test_bad_array_root);
