@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -305,6 +306,8 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() keeps the C locale; the translated run needs LANGUAGE. */
+  setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add_func ("/window/title", test_title);
