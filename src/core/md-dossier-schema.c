@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "md-bundle.h"
@@ -29,7 +30,7 @@ typedef struct
   { list "[].term", MD_VALUE_STRING }, \
   { list "[].ects", MD_VALUE_NUMBER }, \
   { list "[].status", MD_VALUE_STRING }, \
-  { list "[].reason_code", MD_VALUE_INTEGER }, \
+  { list "[].reason_code", MD_VALUE_STRING }, \
   { list "[].reason_text", MD_VALUE_STRING }
 
 #define SIGNATURE(role) \
@@ -74,6 +75,9 @@ static const SchemaEntry schema_entries[] = {
   { "applicant.scholarship", MD_VALUE_BOOLEAN },
   { "applicant.iban", MD_VALUE_STRING },
   { "applicant.previous_mobility_months", MD_VALUE_NUMBER },
+  { "applicant.one_cycle_programme", MD_VALUE_BOOLEAN },
+  { "applicant.credits_obtained", MD_VALUE_NUMBER },
+  { "applicant.gpa", MD_VALUE_NUMBER },
 
   { "mobility", MD_VALUE_OBJECT },
   { "mobility.activity", MD_VALUE_STRING },
@@ -89,6 +93,13 @@ static const SchemaEntry schema_entries[] = {
   { "mobility.end_date", MD_VALUE_STRING },
   { "mobility.travel_mode", MD_VALUE_STRING },
   { "mobility.distance_band", MD_VALUE_INTEGER },
+  { "mobility.distance_km", MD_VALUE_NUMBER },
+  { "mobility.direction", MD_VALUE_STRING },
+  { "mobility.group", MD_VALUE_BOOLEAN },
+  { "mobility.pair_partner", MD_VALUE_OBJECT },
+  { "mobility.pair_partner.name", MD_VALUE_STRING },
+  { "mobility.pair_partner.email", MD_VALUE_STRING },
+  { "mobility.pair_partner.institution", MD_VALUE_STRING },
   { "mobility.teaching_hours", MD_VALUE_NUMBER },
 
   { "motivation_letter", MD_VALUE_OBJECT },
@@ -301,12 +312,33 @@ check_children (JsonNode  *node,
   return TRUE;
 }
 
+/* json-glib 1.6 writes very large doubles in a form it cannot read
+ * back ("1e+22.0"); refusing them keeps every loaded bundle savable. */
+static gboolean
+number_is_representable (JsonNode *node)
+{
+  double value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    return TRUE;
+
+  value = json_node_get_double (node);
+  return isfinite (value) && fabs (value) < MD_DOSSIER_MAX_NUMBER;
+}
+
 static gboolean
 check_node (JsonNode  *node,
             GString   *path,
             GError   **error)
 {
   MdValueType expected = md_dossier_schema_type_of (path->str);
+
+  if (!number_is_representable (node))
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE,
+                   _("The number at “%s” is out of range."), path->str);
+      return FALSE;
+    }
 
   if (!md_dossier_schema_node_matches (expected, node))
     {
@@ -317,10 +349,8 @@ check_node (JsonNode  *node,
       return FALSE;
     }
 
-  /* Unknown members are preserved untouched and not looked into. */
-  if (expected == MD_VALUE_ANY && path->len > 0)
-    return TRUE;
-
+  /* Unknown members are not type-checked (nothing in them is in the
+   * table), but their numbers must still survive a save. */
   return check_children (node, path, error);
 }
 

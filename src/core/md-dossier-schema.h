@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Larger magnitudes are refused: no dossier value comes near them. */
+#define MD_DOSSIER_MAX_NUMBER 1e15
+
 typedef enum
 {
   MD_VALUE_ANY,

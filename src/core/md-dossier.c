@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "md-bundle.h"
@@ -459,6 +460,13 @@ md_dossier_set_double (MdDossier   *self,
                        double       value,
                        GError     **error)
 {
+  if (!isfinite (value) || fabs (value) >= MD_DOSSIER_MAX_NUMBER)
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE,
+                   _("The number at “%s” is out of range."), path);
+      return FALSE;
+    }
+
   return md_dossier_set_value (self, path,
                                json_node_init_double (json_node_alloc (), value),
                                error);
@@ -572,7 +580,7 @@ sanitize_attachment_name (const char *name)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_iscntrl (c) || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+      if (g_unichar_iscntrl (c) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (clean, '_');
       else
         g_string_append_unichar (clean, c);
@@ -642,7 +650,8 @@ decode_attachment (JsonObject  *attachment,
   g_autofree char *path = g_strdup_printf ("attachments[%u].data", index);
   const char *encoded = json_object_get_string_member_with_default (attachment, "data", NULL);
   const char *expected = json_object_get_string_member_with_default (attachment, "sha256", "");
-  gint64 declared = json_object_get_int_member_with_default (attachment, "size", -1);
+  gboolean has_size = json_object_has_member (attachment, "size");
+  gint64 declared = json_object_get_int_member_with_default (attachment, "size", 0);
   g_autofree char *digest = NULL;
   g_autoptr(GBytes) bytes = NULL;
   guchar *raw;
@@ -669,7 +678,8 @@ decode_attachment (JsonObject  *attachment,
   bytes = g_bytes_new_take (raw, size);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-  if ((declared >= 0 && (gsize) declared != size) || g_ascii_strcasecmp (digest, expected) != 0)
+  if ((has_size && (declared < 0 || (gsize) declared != size)) ||
+      g_ascii_strcasecmp (digest, expected) != 0)
     {
       g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_ATTACHMENT_CORRUPT,
                    _("The content of the attachment at “%s” does not match its recorded size and SHA-256 checksum."),

@@ -270,6 +270,22 @@ test_bad_attachment_too_large (void)
 }
 
 static void
+test_bad_huge_number (void)
+{
+  assert_load_fails (MINIMAL_HEAD ",\"applicant\":{\"previous_mobility_months\":1e22}}",
+                     MD_BUNDLE_ERROR_WRONG_TYPE, "applicant.previous_mobility_months");
+  assert_load_fails (MINIMAL_HEAD ",\"x_future\":[1e300]}", MD_BUNDLE_ERROR_WRONG_TYPE, "x_future[0]");
+}
+
+static void
+test_bad_attachment_negative_size (void)
+{
+  assert_load_fails (MINIMAL_HEAD ",\"attachments\":[{\"name\":\"x\",\"size\":-1,"
+                     "\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\",\"data\":\"\"}]}",
+                     MD_BUNDLE_ERROR_ATTACHMENT_CORRUPT, "attachments[0].data");
+}
+
+static void
 test_bad_newer_version (void)
 {
   assert_load_fails ("{\"format\":\"mobility-dossier\",\"format_version\":99,\"id\":\"x\"}",
@@ -469,6 +485,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/bundle/bad/attachment-digest", test_bad_attachment_digest);
   g_test_add_func ("/bundle/bad/attachment-too-large", test_bad_attachment_too_large);
   g_test_add_func ("/bundle/bad/newer-version", test_bad_newer_version);
+  g_test_add_func ("/bundle/bad/huge-number", test_bad_huge_number);
+  g_test_add_func ("/bundle/bad/attachment-negative-size", test_bad_attachment_negative_size);
   g_test_add_func ("/bundle/bad/deep-nesting", test_bad_deep_nesting);
   g_test_add_func ("/bundle/bad/duplicate-members", test_bad_duplicate_members);
   g_test_add_func ("/bundle/brackets-in-strings", test_strings_with_brackets_are_not_nesting);

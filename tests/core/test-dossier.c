@@ -87,6 +87,10 @@ test_wrong_type_refused (void)
 
   g_assert_false (md_dossier_set_double (dossier, "applicant.year_of_study", 2.5, &error));
   g_assert_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE);
+  g_clear_error (&error);
+
+  g_assert_false (md_dossier_set_double (dossier, "applicant.previous_mobility_months", 1e22, &error));
+  g_assert_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_WRONG_TYPE);
 }
 
 static void
@@ -139,6 +143,9 @@ test_attachments (void)
   g_assert_true (md_dossier_add_attachment (dossier, "../../etc/My CV?.pdf", "application/pdf", cv, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (md_dossier_get_string (dossier, "attachments[0].name"), ==, "My CV_.pdf");
+  g_assert_true (md_dossier_add_attachment (dossier, "żurek ľudia Ŝ.pdf", NULL, cv, &error));
+  g_assert_cmpstr (md_dossier_get_string (dossier, "attachments[1].name"), ==, "żurek ľudia Ŝ.pdf");
+  md_dossier_remove_row (dossier, "attachments", 1, &error);
   g_assert_cmpint (md_dossier_get_int (dossier, "attachments[0].size", 0), ==, 19);
   g_assert_cmpstr (md_dossier_get_string (dossier, "attachments[0].sha256"), ==,
                    "9ddb38ea3606326f77a978a63a72cb81742249fa894fc832458b6e8248f56ea6");
