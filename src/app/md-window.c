@@ -224,13 +224,20 @@ confirm_discard_then (MdWindow     *self,
 }
 
 static MdProgramme *
-dup_default_programme (GError **error)
+dup_default_programme (MdWindow  *self,
+                       GError   **error)
 {
   g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  g_autofree char *preferred = g_settings_get_string (self->settings, "default-programme");
   GListModel *programmes;
+  MdProgramme *programme;
 
   if (!md_programme_registry_load (registry, error))
     return NULL;
+
+  programme = md_programme_registry_lookup (registry, preferred, NULL);
+  if (programme != NULL)
+    return programme;
 
   programmes = md_programme_registry_get_programmes (registry);
   if (g_list_model_get_n_items (programmes) == 0)
@@ -247,7 +254,7 @@ static void
 create_new_dossier (MdWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdProgramme) programme = dup_default_programme (&error);
+  g_autoptr(MdProgramme) programme = dup_default_programme (self, &error);
   g_autoptr(MdDossier) dossier = NULL;
 
   if (programme == NULL)

@@ -11,7 +11,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-bundle.h"
+#include "md-cli-grade.h"
+#include "md-formats.h"
 #include "md-programme-registry.h"
+#include "md-validator.h"
 
 enum {
   EXIT_OK = 0,
@@ -177,66 +180,73 @@ run_new (int    argc,
   return EXIT_OK;
 }
 
-static void
-add_problem (JsonBuilder *problems,
-             const char  *path,
-             const char  *rule,
-             const char  *message)
+static gboolean
+parse_reference_date (const char  *text,
+                      GDate       *date,
+                      GError     **error)
 {
-  json_builder_begin_object (problems);
-  json_builder_set_member_name (problems, "path");
-  json_builder_add_string_value (problems, path);
-  json_builder_set_member_name (problems, "severity");
-  json_builder_add_string_value (problems, "error");
-  json_builder_set_member_name (problems, "rule");
-  json_builder_add_string_value (problems, rule);
-  json_builder_set_member_name (problems, "message");
-  json_builder_add_string_value (problems, message);
-  json_builder_end_object (problems);
+  if (text == NULL)
+    {
+      g_date_set_time_t (date, time (NULL));
+      return TRUE;
+    }
+
+  if (md_format_parse_date (text, date))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a date; write it as YYYY-MM-DD."), text);
+  return FALSE;
 }
 
-/* The programme rules are checked by the validator (a later step);
- * what is checked here is what the bundle itself guarantees. */
-static guint
-collect_bundle_problems (MdDossier   *dossier,
-                         JsonBuilder *problems)
+/* Checks what the bundle guarantees itself, then the programme rules. */
+static MdReport *
+validate_bundle (MdDossier   *dossier,
+                 const GDate *today)
 {
   g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
   g_autoptr(MdProgramme) programme = NULL;
   g_autoptr(GError) error = NULL;
-  guint count = 0;
-
-  if (md_dossier_get_integrity (dossier) != MD_INTEGRITY_INTACT)
-    {
-      add_problem (problems, "integrity", "bundle.changed_outside",
-                   describe_integrity (md_dossier_get_integrity (dossier)));
-      count++;
-    }
+  MdReport *report;
 
   programme = md_programme_registry_lookup (registry, md_dossier_get_programme (dossier), &error);
-  if (programme == NULL)
-    {
-      add_problem (problems, "programme", "programme.unknown", error->message);
-      count++;
-    }
+  if (programme == NULL && !g_error_matches (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_UNKNOWN))
+    g_printerr ("%s\n", error->message);
 
-  return count;
+  report = md_validate_dossier (dossier, programme, today);
+  if (md_dossier_get_integrity (dossier) != MD_INTEGRITY_INTACT)
+    md_report_add (report, MD_SEVERITY_ERROR, "integrity", "bundle.changed_outside", "%s",
+                   describe_integrity (md_dossier_get_integrity (dossier)));
+
+  return report;
 }
 
 static void
-print_problems_human (JsonNode *problems)
+print_report_human (MdReport *report)
 {
-  JsonArray *array = json_node_get_array (problems);
+  guint n = md_report_get_n_issues (report);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (n == 0)
     {
-      JsonObject *problem = json_array_get_object_element (array, i);
-
-      g_print ("%s: %s [%s]\n",
-               json_object_get_string_member (problem, "path"),
-               json_object_get_string_member (problem, "message"),
-               json_object_get_string_member (problem, "rule"));
+      g_print ("%s\n", _("No problems found."));
+      return;
     }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MdIssue *issue = md_report_get_issue (report, i);
+
+      g_print ("%s %s: %s [%s]\n",
+               issue->severity == MD_SEVERITY_ERROR ? _("error") : _("warning"),
+               issue->path, issue->message, issue->rule);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", md_report_count (report, MD_SEVERITY_ERROR)),
+           md_report_count (report, MD_SEVERITY_ERROR));
+  g_print (", ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", md_report_count (report, MD_SEVERITY_WARNING)),
+           md_report_count (report, MD_SEVERITY_WARNING));
+  g_print ("\n");
 }
 
 static int
@@ -244,20 +254,22 @@ run_validate (int    argc,
               char **argv)
 {
   gboolean as_json = FALSE;
+  g_autofree char *date_text = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Check deadlines as if submitted on this date"), N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    command_context (_("FILE"), _("Check a dossier bundle and report its problems."), entries);
+    command_context (_("FILE"), _("Check a dossier bundle against its programme rules."), entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(MdDossier) dossier = NULL;
-  g_autoptr(JsonBuilder) problems = json_builder_new ();
-  g_autoptr(JsonNode) report = NULL;
-  guint count;
+  g_autoptr(MdReport) report = NULL;
+  GDate today;
 
-  if (!parse_single_file (context, &argc, &argv, &error))
+  if (!parse_single_file (context, &argc, &argv, &error) ||
+      !parse_reference_date (date_text, &today, &error))
     return fail (EXIT_UNUSABLE, NULL, error);
 
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -265,22 +277,17 @@ run_validate (int    argc,
   if (dossier == NULL)
     return fail (EXIT_UNUSABLE, argv[1], error);
 
-  json_builder_begin_array (problems);
-  count = collect_bundle_problems (dossier, problems);
-  json_builder_end_array (problems);
-  report = json_builder_get_root (problems);
-
+  report = validate_bundle (dossier, &today);
   if (as_json)
     {
-      g_autofree char *text = json_to_string (report, TRUE);
+      g_autoptr(JsonNode) json = md_report_to_json (report);
+      g_autofree char *text = json_to_string (json, TRUE);
       g_print ("%s\n", text);
     }
-  else if (count == 0)
-    g_print ("%s\n", _("No problems found."));
   else
-    print_problems_human (report);
+    print_report_human (report);
 
-  return count == 0 ? EXIT_OK : EXIT_PROBLEMS;
+  return md_report_count (report, MD_SEVERITY_ERROR) == 0 ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 static int
@@ -297,6 +304,7 @@ static const Command commands[] = {
   { "validate", N_("Check a bundle and report its problems"), run_validate },
   { "submit",   N_("Send a bundle to an intake endpoint"), run_not_yet },
   { "export",   N_("Export a bundle to another format"), run_not_yet },
+  { "convert-grade", N_("Convert grades obtained abroad to the home scale"), md_cli_convert_grade },
 };
 
 static void
@@ -304,7 +312,7 @@ print_usage (void)
 {
   g_printerr ("%s\n\n%s\n", _("Usage: mobility-dossier-cli COMMAND [OPTIONS…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_printerr ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_printerr ("\n%s\n", _("Run “mobility-dossier-cli COMMAND --help” for a command’s options."));
 }
 

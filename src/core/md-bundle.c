@@ -75,6 +75,35 @@ md_bundle_compute_digest (JsonNode *root)
 }
 
 /**
+ * md_bundle_compute_agreement_digest:
+ *
+ * The digest of the learning agreement without its signatures: what an
+ * approval records, so that any later change to the agreement makes the
+ * approval stale.
+ *
+ * Returns: (transfer full): lowercase hexadecimal SHA-256
+ */
+char *
+md_bundle_compute_agreement_digest (MdDossier *dossier)
+{
+  JsonNode *agreement = md_dossier_lookup (dossier, "learning_agreement");
+  g_autoptr(JsonNode) canonical = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (agreement == NULL || !JSON_NODE_HOLDS_OBJECT (agreement))
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, "{}", -1);
+
+  canonical = copy_sorted (agreement);
+  json_object_remove_member (json_node_get_object (canonical), "signatures");
+  json_generator_set_root (generator, canonical);
+  text = json_generator_to_data (generator, &length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
+}
+
+/**
  * md_bundle_serialize:
  *
  * Stamps the integrity digest into @dossier and writes the bundle text.

@@ -38,6 +38,7 @@ typedef enum
 GQuark      md_bundle_error_quark     (void);
 
 char       *md_bundle_compute_digest  (JsonNode             *root);
+char       *md_bundle_compute_agreement_digest (MdDossier   *dossier);
 GBytes     *md_bundle_serialize       (MdDossier            *dossier);
 MdDossier  *md_bundle_load_bytes      (GBytes               *bytes,
                                        GError              **error);

@@ -160,6 +160,87 @@ static const SchemaEntry schema_entries[] = {
   { "integrity.digest", MD_VALUE_STRING },
 };
 
+typedef struct
+{
+  const char *path;
+  const char *label;
+} FieldLabel;
+
+/* Names of fields as the applicant sees them, for messages. */
+static const FieldLabel field_labels[] = {
+  { "applicant.role", N_("Applicant type") },
+  { "applicant.given_name", N_("Given name") },
+  { "applicant.family_name", N_("Family name") },
+  { "applicant.date_of_birth", N_("Date of birth") },
+  { "applicant.nationality", N_("Nationality") },
+  { "applicant.email", N_("E-mail address") },
+  { "applicant.phone", N_("Phone") },
+  { "applicant.home_institution.name", N_("Home institution") },
+  { "applicant.home_institution.erasmus_code", N_("Erasmus code of the home institution") },
+  { "applicant.home_institution.country", N_("Country of the home institution") },
+  { "applicant.degree_programme", N_("Degree programme") },
+  { "applicant.study_cycle", N_("Study cycle") },
+  { "applicant.field_of_education", N_("Field of education") },
+  { "applicant.year_of_study", N_("Year of study") },
+  { "applicant.position", N_("Position") },
+  { "applicant.department", N_("Department") },
+  { "applicant.iban", N_("IBAN") },
+  { "applicant.credits_obtained", N_("Credits obtained so far") },
+  { "applicant.gpa", N_("Grade point average") },
+  { "mobility.activity", N_("Activity") },
+  { "mobility.destination_country", N_("Destination country") },
+  { "mobility.receiving_organisation.name", N_("Receiving organisation") },
+  { "mobility.receiving_organisation.erasmus_code", N_("Erasmus code of the receiving institution") },
+  { "mobility.receiving_organisation.address", N_("Address of the receiving organisation") },
+  { "mobility.receiving_organisation.contact_name", N_("Contact person") },
+  { "mobility.receiving_organisation.contact_email", N_("Contact e-mail address") },
+  { "mobility.receiving_organisation.type", N_("Organisation type") },
+  { "mobility.start_date", N_("Start date") },
+  { "mobility.end_date", N_("End date") },
+  { "mobility.travel_mode", N_("Travel mode") },
+  { "mobility.distance_km", N_("Travel distance") },
+  { "mobility.teaching_hours", N_("Teaching hours") },
+  { "mobility.pair_partner.name", N_("Name of the partner student") },
+  { "mobility.pair_partner.institution", N_("Institution of the partner student") },
+  { "motivation_letter.text", N_("Motivation letter") },
+  { "study_plan.objectives", N_("Objectives") },
+  { "study_plan.activities", N_("Planned activities") },
+  { "study_plan.learning_outcomes", N_("Expected learning outcomes") },
+  { "study_plan.traineeship.programme", N_("Traineeship programme") },
+  { "study_plan.traineeship.hours_per_week", N_("Hours per week") },
+  { "study_plan.traineeship.monitoring", N_("Monitoring plan") },
+  { "study_plan.traineeship.evaluation", N_("Evaluation plan") },
+  { "study_plan.traineeship.mentor", N_("Mentor") },
+  { "learning_agreement.language.code", N_("Language of instruction") },
+  { "learning_agreement.language.cefr", N_("Language level") },
+  { "learning_agreement.table_a[].code", N_("Component code") },
+  { "learning_agreement.table_a[].title", N_("Component title") },
+  { "learning_agreement.table_a[].ects", N_("ECTS credits") },
+  { "learning_agreement.table_b[].title", N_("Component title") },
+  { "learning_agreement.table_b[].ects", N_("ECTS credits") },
+  { "learning_agreement.table_c[].title", N_("Component title") },
+  { "learning_agreement.table_c[].ects", N_("ECTS credits") },
+};
+
+/**
+ * md_dossier_schema_label_of:
+ * @path: a field path
+ *
+ * Returns: the translated name of the field, or @path itself when the
+ *   field has no name of its own.
+ */
+const char *
+md_dossier_schema_label_of (const char *path)
+{
+  g_autofree char *normal = md_field_path_normalize (path);
+
+  for (guint i = 0; normal != NULL && i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].path, normal))
+      return _(field_labels[i].label);
+
+  return path;
+}
+
 static const char * const required_members[] = {
   "format", "format_version", "id", "created", "modified", "programme", NULL
 };

@@ -23,6 +23,7 @@ typedef enum
 } MdValueType;
 
 MdValueType  md_dossier_schema_type_of        (const char  *path);
+const char  *md_dossier_schema_label_of       (const char  *path);
 const char  *md_value_type_describe           (MdValueType  type);
 const char  *md_json_node_describe            (JsonNode    *node);
 gboolean     md_dossier_schema_node_matches   (MdValueType  type,

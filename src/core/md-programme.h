@@ -21,15 +21,28 @@ typedef enum
   MD_PROGRAMME_ERROR_UNKNOWN,
 } MdProgrammeError;
 
-GQuark       md_programme_error_quark    (void);
+GQuark       md_programme_error_quark        (void);
 
-MdProgramme *md_programme_new_from_file  (GFile        *file,
-                                          GError      **error);
-const char  *md_programme_get_id         (MdProgramme  *self);
-const char  *md_programme_get_call       (MdProgramme  *self);
-const char  *md_programme_get_title      (MdProgramme  *self);
-JsonObject  *md_programme_get_definition (MdProgramme  *self);
+MdProgramme *md_programme_new_from_file      (GFile        *file,
+                                              GError      **error);
+const char  *md_programme_get_id             (MdProgramme  *self);
+const char  *md_programme_get_call           (MdProgramme  *self);
+const char  *md_programme_get_title          (MdProgramme  *self);
+const char  *md_programme_get_description    (MdProgramme  *self);
+JsonObject  *md_programme_get_definition     (MdProgramme  *self);
+JsonObject  *md_programme_get_institution    (MdProgramme  *self);
+JsonObject  *md_programme_get_activity       (MdProgramme  *self,
+                                              const char   *activity_id);
+gboolean     md_programme_set_contains       (MdProgramme  *self,
+                                              const char   *set_name,
+                                              const char   *country);
+const char  *md_programme_get_country_group  (MdProgramme  *self,
+                                              const char   *country);
+gboolean     md_programme_is_indicative      (MdProgramme  *self,
+                                              const char   *path_prefix);
 
-const char  *md_json_pick_translation    (JsonObject   *texts);
+const char  *md_json_pick_translation        (JsonObject   *texts);
+const char  *md_json_pick_member_translation (JsonObject   *object,
+                                              const char   *member);
 
 G_END_DECLS

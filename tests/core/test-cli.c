@@ -34,7 +34,7 @@ run_cli (CliRun     *run,
   va_list ap;
   int wait_status;
 
-  g_ptr_array_add (args, cli);
+  g_ptr_array_add (args, (gpointer) cli);
   va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
@@ -140,10 +140,47 @@ test_validate_json (void)
 
   run_cli (&run, "new", "--programme", "erasmus-ka131-2024", "-o", path, NULL);
   run_cli (&validate, "validate", "--json", path, NULL);
-  g_assert_cmpint (validate.status, ==, 0);
+  /* An empty dossier has not chosen its activity yet. */
+  g_assert_cmpint (validate.status, ==, 1);
   report = json_from_string (validate.out, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (report));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (report), 0), "path"),
+                   ==, "mobility.activity");
+}
+
+static void
+test_validate_bad_date_option (void)
+{
+  g_autofree char *path = make_path ("d.dossier.json");
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) validate = { 0 };
+
+  run_cli (&run, "new", "--programme", "erasmus-ka131-2024", "-o", path, NULL);
+  run_cli (&validate, "validate", "--date", "01/03/2026", path, NULL);
+  g_assert_cmpint (validate.status, ==, 2);
+  g_assert_nonnull (strstr (validate.err, "01/03/2026"));
+}
+
+static void
+test_convert_grade (void)
+{
+  g_auto(CliRun) convert = { 0 };
+  g_auto(CliRun) failing = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+
+  run_cli (&convert, "convert-grade", "--from", "it-18-30", "--to", "be-0-20", "27", "24", "30", NULL);
+  g_assert_cmpint (convert.status, ==, 0);
+  g_assert_nonnull (strstr (convert.out, "27 → 15"));
+  g_assert_nonnull (strstr (convert.out, "24 → 13"));
+  g_assert_nonnull (strstr (convert.out, "30 → 17"));
+
+  run_cli (&failing, "convert-grade", "--from", "it-18-30", "--to", "be-0-20", "27", "17", NULL);
+  g_assert_cmpint (failing.status, ==, 1);
+  g_assert_nonnull (strstr (failing.out, "27 → 15"));
+
+  run_cli (&unknown, "convert-grade", "--from", "no-such-table", "--to", "be-0-20", "27", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
 }
 
 static void
@@ -170,6 +207,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/tampered", test_inspect_tampered);
   g_test_add_func ("/cli/unusable", test_unusable_input);
   g_test_add_func ("/cli/validate-json", test_validate_json);
+  g_test_add_func ("/cli/validate-bad-date", test_validate_bad_date_option);
+  g_test_add_func ("/cli/convert-grade", test_convert_grade);
   g_test_add_func ("/cli/french", test_french_messages);
   return g_test_run ();
 }

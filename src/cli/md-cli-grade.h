@@ -1,0 +1,14 @@
+/* md-cli-grade.h: the convert-grade command of mobility-dossier-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int md_cli_convert_grade (int    argc,
+                          char **argv);
+
+G_END_DECLS
