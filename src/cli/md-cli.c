@@ -13,6 +13,7 @@
 #include "md-bundle.h"
 #include "md-cli-grade.h"
 #include "md-formats.h"
+#include "md-grant-estimate.h"
 #include "md-programme-registry.h"
 #include "md-validator.h"
 
@@ -291,6 +292,41 @@ run_validate (int    argc,
 }
 
 static int
+run_estimate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context (_("FILE"), _("Estimate the grant of a dossier from its programme's rates."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MdDossier) dossier = NULL;
+  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  g_autoptr(MdProgramme) programme = NULL;
+  g_autoptr(MdGrantEstimate) estimate = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse_single_file (context, &argc, &argv, &error))
+    return fail (EXIT_UNUSABLE, NULL, error);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  dossier = md_bundle_load_file (file, NULL, &error);
+  if (dossier == NULL)
+    return fail (EXIT_UNUSABLE, argv[1], error);
+
+  programme = md_programme_registry_lookup (registry, md_dossier_get_programme (dossier), &error);
+  if (programme == NULL)
+    return fail (EXIT_UNUSABLE, argv[1], error);
+
+  estimate = md_grant_estimate_compute (dossier, programme, &error);
+  if (estimate == NULL)
+    return fail (EXIT_PROBLEMS, argv[1], error);
+
+  text = md_grant_estimate_to_text (estimate);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+static int
 run_not_yet (int    argc,
              char **argv)
 {
@@ -302,6 +338,7 @@ static const Command commands[] = {
   { "inspect",  N_("Show a summary of a bundle and its integrity state"), run_inspect },
   { "new",      N_("Create an empty dossier for a programme"), run_new },
   { "validate", N_("Check a bundle and report its problems"), run_validate },
+  { "estimate", N_("Estimate the grant of a dossier"), run_estimate },
   { "submit",   N_("Send a bundle to an intake endpoint"), run_not_yet },
   { "export",   N_("Export a bundle to another format"), run_not_yet },
   { "convert-grade", N_("Convert grades obtained abroad to the home scale"), md_cli_convert_grade },

@@ -163,6 +163,28 @@ test_validate_bad_date_option (void)
 }
 
 static void
+test_validate_and_estimate_complete_dossier (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bench-sms.dossier.json", NULL);
+  g_auto(CliRun) validate = { 0 };
+  g_auto(CliRun) late = { 0 };
+  g_auto(CliRun) estimate = { 0 };
+
+  run_cli (&validate, "validate", "--date", "2026-03-01", path, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_nonnull (strstr (validate.out, "No problems found"));
+
+  run_cli (&late, "validate", "--date", "2026-08-01", path, NULL);
+  g_assert_cmpint (late.status, ==, 1);
+  g_assert_nonnull (strstr (late.out, "deadline.passed"));
+
+  run_cli (&estimate, "estimate", path, NULL);
+  g_assert_cmpint (estimate.status, ==, 0);
+  g_assert_nonnull (strstr (estimate.out, "1870.00"));
+  g_assert_nonnull (strstr (estimate.out, "estimate"));
+}
+
+static void
 test_convert_grade (void)
 {
   g_auto(CliRun) convert = { 0 };
@@ -209,6 +231,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate-json", test_validate_json);
   g_test_add_func ("/cli/validate-bad-date", test_validate_bad_date_option);
   g_test_add_func ("/cli/convert-grade", test_convert_grade);
+  g_test_add_func ("/cli/validate-estimate", test_validate_and_estimate_complete_dossier);
   g_test_add_func ("/cli/french", test_french_messages);
   return g_test_run ();
 }
