@@ -568,6 +568,63 @@ md_dossier_remove_row (MdDossier   *self,
   return TRUE;
 }
 
+/**
+ * md_dossier_move_row:
+ * @from: the index of the row to move
+ * @to: its new index
+ *
+ * Reorders a list, for example the components of Table A.
+ */
+gboolean
+md_dossier_move_row (MdDossier   *self,
+                     const char  *list_path,
+                     guint        from,
+                     guint        to,
+                     GError     **error)
+{
+  g_autoptr(JsonArray) reordered = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  JsonArray *array;
+  guint length;
+
+  g_return_val_if_fail (MD_IS_DOSSIER (self), FALSE);
+
+  array = ensure_list (self, list_path, error);
+  if (array == NULL)
+    return FALSE;
+
+  length = json_array_get_length (array);
+  if (from >= length || to >= length)
+    {
+      g_set_error (error, MD_FIELD_PATH_ERROR, MD_FIELD_PATH_ERROR_NOT_FOUND,
+                   _("There is no row %u in “%s”"), MAX (from, to) + 1, list_path);
+      return FALSE;
+    }
+
+  if (from == to)
+    return TRUE;
+
+  /* JsonArray cannot insert at an index, so the list is rebuilt. */
+  moved = json_node_ref (json_array_get_element (array, from));
+  reordered = json_array_sized_new (length);
+  for (guint i = 0, source = 0; i < length; i++)
+    {
+      if (i == to)
+        {
+          json_array_add_element (reordered, json_node_ref (moved));
+          continue;
+        }
+      if (source == from)
+        source++;
+      json_array_add_element (reordered, json_node_ref (json_array_get_element (array, source++)));
+    }
+
+  md_field_path_set (self->root, list_path,
+                     json_node_init_array (json_node_alloc (), reordered), NULL);
+  emit_changed (self, list_path);
+  return TRUE;
+}
+
 /* Keeps only the last path component and drops characters that are
  * unsafe in file names on any platform the file may be exported to. */
 static char *

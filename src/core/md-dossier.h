@@ -77,6 +77,11 @@ gboolean     md_dossier_append_row          (MdDossier    *self,
                                              const char   *list_path,
                                              guint        *out_index,
                                              GError      **error);
+gboolean     md_dossier_move_row            (MdDossier    *self,
+                                             const char   *list_path,
+                                             guint         from,
+                                             guint         to,
+                                             GError      **error);
 gboolean     md_dossier_remove_row          (MdDossier    *self,
                                              const char   *list_path,
                                              guint         index,

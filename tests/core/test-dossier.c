@@ -126,6 +126,22 @@ test_rows (void)
   g_assert_error (error, MD_FIELD_PATH_ERROR, MD_FIELD_PATH_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  md_dossier_append_row (dossier, "learning_agreement.table_a", &index, &error);
+  md_dossier_set_string (dossier, "learning_agreement.table_a[1].title", "Statistics", &error);
+  md_dossier_append_row (dossier, "learning_agreement.table_a", &index, &error);
+  md_dossier_set_string (dossier, "learning_agreement.table_a[2].title", "Ethics", &error);
+  g_assert_true (md_dossier_move_row (dossier, "learning_agreement.table_a", 2, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (md_dossier_get_string (dossier, "learning_agreement.table_a[0].title"), ==, "Ethics");
+  g_assert_cmpstr (md_dossier_get_string (dossier, "learning_agreement.table_a[1].title"), ==, "Epidemiology");
+  g_assert_cmpstr (md_dossier_get_string (dossier, "learning_agreement.table_a[2].title"), ==, "Statistics");
+  g_assert_true (md_dossier_move_row (dossier, "learning_agreement.table_a", 0, 2, &error));
+  g_assert_cmpstr (md_dossier_get_string (dossier, "learning_agreement.table_a[0].title"), ==, "Epidemiology");
+  g_assert_cmpstr (md_dossier_get_string (dossier, "learning_agreement.table_a[2].title"), ==, "Ethics");
+  g_assert_false (md_dossier_move_row (dossier, "learning_agreement.table_a", 0, 3, &error));
+  g_assert_error (error, MD_FIELD_PATH_ERROR, MD_FIELD_PATH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   g_assert_false (md_dossier_append_row (dossier, "applicant.email", NULL, &error));
   g_assert_error (error, MD_FIELD_PATH_ERROR, MD_FIELD_PATH_ERROR_NOT_A_CONTAINER);
   g_free (log.last_path);
