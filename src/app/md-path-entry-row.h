@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "md-dossier.h"
+#include "md-field-widget.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +15,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdPathEntryRow, md_path_entry_row, MD, PATH_ENTRY_ROW, AdwEntryRow)
 
 const char *md_path_entry_row_get_field_path (MdPathEntryRow *self);
-void        md_path_entry_row_set_dossier    (MdPathEntryRow *self,
-                                              MdDossier      *dossier);
-void        md_bind_path_rows                (GtkWidget      *root,
-                                              MdDossier      *dossier);
 
 G_END_DECLS

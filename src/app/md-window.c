@@ -166,7 +166,7 @@ set_dossier (MdWindow  *self,
       adw_action_row_set_subtitle (self->id_row, md_dossier_get_id (dossier));
     }
 
-  md_bind_path_rows (GTK_WIDGET (self->dossier_page), dossier);
+  md_bind_field_widgets (GTK_WIDGET (self->dossier_page), dossier);
   gtk_stack_set_visible_child_name (self->stack, dossier ? "dossier" : "empty");
   update_title (self);
   update_integrity_banner (self);

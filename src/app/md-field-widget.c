@@ -1,0 +1,289 @@
+/* md-field-widget.c
+ *
+ * Widgets name their field path in the template; binding a dossier to a
+ * whole page is then one walk over its widgets, with no per-field code.
+ * Values flow to the model on every edit and back whenever the model
+ * changes; the validator's issues come back by the same path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "md-field-path.h"
+#include "md-field-widget.h"
+
+G_DEFINE_INTERFACE (MdFieldWidget, md_field_widget, GTK_TYPE_WIDGET)
+
+static void
+md_field_widget_default_init (MdFieldWidgetInterface *iface)
+{
+  g_object_interface_install_property (iface,
+    g_param_spec_string ("field-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+}
+
+static MdFieldBinding *
+get_binding (MdFieldWidget *self)
+{
+  return MD_FIELD_WIDGET_GET_IFACE (self)->get_binding (self);
+}
+
+const char *
+md_field_widget_get_field_path (MdFieldWidget *self)
+{
+  g_return_val_if_fail (MD_IS_FIELD_WIDGET (self), NULL);
+
+  return get_binding (self)->path;
+}
+
+static void
+show_model_value (MdFieldWidget *self)
+{
+  MdFieldBinding *binding = get_binding (self);
+  JsonNode *value = binding->dossier ? md_dossier_lookup (binding->dossier, binding->path) : NULL;
+
+  binding->syncing = TRUE;
+  MD_FIELD_WIDGET_GET_IFACE (self)->show_value (self, value);
+  binding->syncing = FALSE;
+}
+
+static void
+on_dossier_changed (MdDossier     *dossier,
+                    const char    *path,
+                    MdFieldWidget *self)
+{
+  const char *own = get_binding (self)->path;
+  gsize length = strlen (path);
+
+  /* A change to a list (rows added, removed, moved) concerns every
+   * field inside it. */
+  if (g_str_equal (path, own) ||
+      (g_str_has_prefix (own, path) && (own[length] == '[' || own[length] == '.')))
+    show_model_value (self);
+}
+
+static void
+disconnect_dossier (MdFieldBinding *binding)
+{
+  if (binding->dossier != NULL)
+    g_clear_signal_handler (&binding->changed_handler, binding->dossier);
+  g_clear_object (&binding->dossier);
+}
+
+/**
+ * md_field_widget_set_dossier:
+ * @dossier: (nullable): the dossier to show, or %NULL to clear
+ */
+void
+md_field_widget_set_dossier (MdFieldWidget *self,
+                             MdDossier     *dossier)
+{
+  MdFieldBinding *binding;
+  g_autofree char *section = NULL;
+  g_autofree char *detailed_signal = NULL;
+
+  g_return_if_fail (MD_IS_FIELD_WIDGET (self));
+
+  binding = get_binding (self);
+  if (binding->dossier == dossier && dossier != NULL)
+    return;
+
+  disconnect_dossier (binding);
+  if (dossier != NULL && binding->path != NULL)
+    {
+      binding->dossier = g_object_ref (dossier);
+      section = md_field_path_section (binding->path);
+      detailed_signal = g_strconcat ("changed::", section, NULL);
+      binding->changed_handler = g_signal_connect (dossier, detailed_signal,
+                                                   G_CALLBACK (on_dossier_changed), self);
+    }
+
+  show_model_value (self);
+  md_field_widget_show_issue (self, NULL);
+}
+
+void
+md_field_widget_show_issue (MdFieldWidget *self,
+                            const char    *message)
+{
+  g_return_if_fail (MD_IS_FIELD_WIDGET (self));
+
+  MD_FIELD_WIDGET_GET_IFACE (self)->show_issue (self, message);
+}
+
+void
+md_field_binding_init (MdFieldBinding *binding,
+                       GtkWidget      *owner)
+{
+  binding->owner = owner;
+}
+
+void
+md_field_binding_clear (MdFieldBinding *binding)
+{
+  disconnect_dossier (binding);
+  g_clear_pointer (&binding->path, g_free);
+}
+
+void
+md_field_binding_set_path (MdFieldBinding *binding,
+                           const char     *path)
+{
+  g_return_if_fail (path == NULL || md_field_path_is_valid (path));
+
+  g_free (binding->path);
+  binding->path = g_strdup (path);
+}
+
+/**
+ * md_field_binding_store:
+ * @value: (transfer full): the edited value
+ *
+ * Writes an edit to the model, unless the widget is only showing the
+ * model's own value.
+ */
+gboolean
+md_field_binding_store (MdFieldBinding *binding,
+                        JsonNode       *value)
+{
+  g_autoptr(JsonNode) owned = value;
+  g_autoptr(GError) error = NULL;
+
+  if (binding->syncing || binding->dossier == NULL || binding->path == NULL)
+    return FALSE;
+
+  if (!md_dossier_set_value (binding->dossier, binding->path, g_steal_pointer (&owned), &error))
+    {
+      g_warning ("Cannot store %s: %s", binding->path, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+md_field_binding_store_string (MdFieldBinding *binding,
+                               const char     *text)
+{
+  md_field_binding_store (binding, json_node_init_string (json_node_alloc (), text));
+}
+
+/**
+ * md_field_show_issue_on_row:
+ * @row: a list row (entry row, action row…)
+ * @issue_icon: where the row keeps its warning icon, created on demand
+ *
+ * Marks the row as having a problem: a warning icon with the message
+ * as tooltip, the "error" style, and the message as the accessible
+ * description so screen readers announce it.
+ */
+void
+md_field_show_issue_on_row (GtkWidget   *row,
+                            GtkWidget  **issue_icon,
+                            const char  *message)
+{
+  if (message == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      if (*issue_icon != NULL)
+        gtk_widget_set_visible (*issue_icon, FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  if (*issue_icon == NULL)
+    {
+      *issue_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (*issue_icon, "error");
+      gtk_widget_set_valign (*issue_icon, GTK_ALIGN_CENTER);
+      if (ADW_IS_ENTRY_ROW (row))
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), *issue_icon);
+      else if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), *issue_icon);
+    }
+
+  gtk_widget_set_tooltip_text (*issue_icon, message);
+  gtk_widget_set_visible (*issue_icon, TRUE);
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+/**
+ * md_bind_field_widgets:
+ * @root: a widget whose descendants include field widgets
+ * @dossier: (nullable): the dossier to show, or %NULL to clear
+ */
+void
+md_bind_field_widgets (GtkWidget *root,
+                       MdDossier *dossier)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (MD_IS_FIELD_WIDGET (child))
+        md_field_widget_set_dossier (MD_FIELD_WIDGET (child), dossier);
+      else
+        md_bind_field_widgets (child, dossier);
+    }
+}
+
+/**
+ * md_show_field_issues:
+ * @report: (nullable): the latest validation report
+ *
+ * Puts each field's first problem next to it; fields without problems
+ * are cleared.
+ */
+void
+md_show_field_issues (GtkWidget *root,
+                      MdReport  *report)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (MD_IS_FIELD_WIDGET (child))
+        {
+          g_autoptr(GPtrArray) issues = NULL;
+          const char *path = md_field_widget_get_field_path (MD_FIELD_WIDGET (child));
+
+          if (report != NULL && path != NULL)
+            issues = md_report_issues_for_path (report, path);
+          md_field_widget_show_issue (MD_FIELD_WIDGET (child),
+                                      issues && issues->len > 0
+                                        ? ((MdIssue *) issues->pdata[0])->message : NULL);
+        }
+      else
+        md_show_field_issues (child, report);
+    }
+}
+
+/**
+ * md_find_field_widget:
+ *
+ * Returns: (transfer none) (nullable): the widget bound to @path
+ */
+GtkWidget *
+md_find_field_widget (GtkWidget  *root,
+                      const char *path)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (MD_IS_FIELD_WIDGET (child) &&
+          g_strcmp0 (md_field_widget_get_field_path (MD_FIELD_WIDGET (child)), path) == 0)
+        return child;
+
+      found = md_find_field_widget (child, path);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
