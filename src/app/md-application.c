@@ -32,7 +32,12 @@ md_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (md_window_new (GTK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (md_window_new (GTK_APPLICATION (app)));
+      gtk_window_present (window);
+      md_window_offer_draft (MD_WINDOW (window));
+      return;
+    }
 
   gtk_window_present (window);
 }

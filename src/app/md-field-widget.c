@@ -256,8 +256,9 @@ md_show_field_issues (GtkWidget *root,
                                       issues && issues->len > 0
                                         ? ((MdIssue *) issues->pdata[0])->message : NULL);
         }
-      else
-        md_show_field_issues (child, report);
+
+      /* Lists are field widgets that hold field widgets of their own. */
+      md_show_field_issues (child, report);
     }
 }
 

@@ -6,10 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include "md-app-pages.h"
 #include "md-bundle.h"
-#include "md-path-entry-row.h"
+#include "md-draft-store.h"
 #include "md-programme-registry.h"
 #include "md-window.h"
+#include "md-wizard.h"
+
+#define AUTOSAVE_DELAY_MS 1000
 
 typedef void (*AfterConfirm) (MdWindow *self);
 
@@ -23,11 +27,15 @@ struct _MdWindow
   GtkRevealer          *changed_outside_revealer;
   GtkLabel             *changed_outside_label;
   GtkStack             *stack;
-  AdwPreferencesPage   *dossier_page;
-  AdwActionRow         *programme_row;
-  AdwActionRow         *id_row;
+  MdWizard             *wizard;
+  GtkRevealer          *draft_revealer;
+  GtkLabel             *draft_label;
 
   GSettings            *settings;
+  MdProgrammeRegistry  *registry;
+  MdDraftStore         *drafts;
+  GFile                *offered_draft;
+  guint                 autosave_source;
   GCancellable         *cancellable;
   MdDossier            *dossier;
   GFile                *file;
@@ -131,16 +139,46 @@ on_dossier_state_notify (MdWindow *self)
   update_integrity_banner (self);
 }
 
-static char *
-dup_programme_title (const char *programme_id)
+static MdProgrammeRegistry *
+get_registry (MdWindow *self)
 {
-  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
-  g_autoptr(MdProgramme) programme = md_programme_registry_lookup (registry, programme_id, NULL);
+  if (self->registry == NULL)
+    self->registry = md_programme_registry_new_default ();
 
-  if (programme == NULL)
-    return g_strdup_printf (_("Unknown programme “%s”"), programme_id);
+  return self->registry;
+}
 
-  return g_strdup (md_programme_get_title (programme));
+static void
+on_draft_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!md_draft_store_save_finish (MD_DRAFT_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the draft: %s", error->message);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  MdWindow *self = user_data;
+
+  self->autosave_source = 0;
+  if (self->dossier != NULL && md_dossier_get_modified_since_save (self->dossier))
+    md_draft_store_save_async (self->drafts, self->dossier, self->cancellable, on_draft_saved, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change is kept in a draft within a second, so a crash or a
+ * killed session loses at most the last moment of typing. */
+static void
+on_dossier_changed (MdWindow *self)
+{
+  if (self->autosave_source == 0)
+    self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
 }
 
 static void
@@ -156,17 +194,15 @@ set_dossier (MdWindow  *self,
 
   if (dossier != NULL)
     {
-      g_autofree char *programme_title = dup_programme_title (md_dossier_get_programme (dossier));
-
       g_signal_connect_swapped (dossier, "notify::modified-since-save",
                                 G_CALLBACK (on_dossier_state_notify), self);
       g_signal_connect_swapped (dossier, "notify::integrity",
                                 G_CALLBACK (on_dossier_state_notify), self);
-      adw_action_row_set_subtitle (self->programme_row, programme_title);
-      adw_action_row_set_subtitle (self->id_row, md_dossier_get_id (dossier));
+      g_signal_connect_swapped (dossier, "changed", G_CALLBACK (on_dossier_changed), self);
+      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
     }
 
-  md_bind_field_widgets (GTK_WIDGET (self->dossier_page), dossier);
+  md_wizard_set_dossier (self->wizard, dossier, dossier ? get_registry (self) : NULL);
   gtk_stack_set_visible_child_name (self->stack, dossier ? "dossier" : "empty");
   update_title (self);
   update_integrity_banner (self);
@@ -193,7 +229,11 @@ on_discard_response (AdwMessageDialog *dialog,
   AfterConfirm next = g_object_get_data (G_OBJECT (dialog), "md-after-confirm");
 
   if (g_str_equal (response, "discard"))
-    next (self);
+    {
+      if (self->dossier != NULL)
+        md_draft_store_discard (self->drafts, self->dossier, NULL);
+      next (self);
+    }
 }
 
 static void
@@ -227,7 +267,7 @@ static MdProgramme *
 dup_default_programme (MdWindow  *self,
                        GError   **error)
 {
-  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  MdProgrammeRegistry *registry = get_registry (self);
   g_autofree char *preferred = g_settings_get_string (self->settings, "default-programme");
   GListModel *programmes;
   MdProgramme *programme;
@@ -436,7 +476,11 @@ on_save_finished (GObject      *source,
     }
 
   if (source == G_OBJECT (self->dossier))
-    g_set_object (&self->file, file);
+    {
+      g_set_object (&self->file, file);
+      if (!md_dossier_get_modified_since_save (self->dossier))
+        md_draft_store_discard (self->drafts, self->dossier, NULL);
+    }
   update_title (self);
   {
     g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
@@ -552,6 +596,117 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+on_draft_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MdWindow *self = MD_WINDOW (source);
+  g_autoptr(GFile) draft = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *when_text = NULL;
+  g_autofree char *message = NULL;
+
+  if (draft == NULL || self->dossier != NULL)
+    return;
+
+  info = g_file_query_info (draft, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  when = info ? g_file_info_get_modification_date_time (info) : NULL;
+  when_text = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+  message = g_strdup_printf (_("An application you were editing was not saved in a bundle (last change %s). Resume it?"),
+                             when_text);
+  gtk_label_set_label (self->draft_label, message);
+  g_set_object (&self->offered_draft, draft);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+}
+
+static void
+find_draft_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GFile *draft = md_draft_store_find_latest (task_data, cancellable, NULL);
+
+  g_task_return_pointer (task, draft, g_object_unref);
+}
+
+/**
+ * md_window_offer_draft:
+ *
+ * Looks for an unsaved draft in a worker thread and, if there is one,
+ * offers to resume it. Nothing of this delays the first frame.
+ */
+void
+md_window_offer_draft (MdWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_draft_found, NULL);
+
+  g_task_set_source_tag (task, md_window_offer_draft);
+  g_task_set_task_data (task, g_object_ref (self->drafts), g_object_unref);
+  g_task_run_in_thread (task, find_draft_thread);
+}
+
+gboolean
+md_window_is_offering_draft (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->draft_revealer);
+}
+
+static void
+on_draft_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDossier) dossier = md_bundle_load_file_finish (result, &error);
+
+  set_busy (self, FALSE);
+  if (dossier == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Cannot Resume the Draft"), error->message);
+      return;
+    }
+
+  /* A draft is not the user's bundle: saving asks where to put it. */
+  set_dossier (self, dossier, NULL);
+  md_dossier_set_integrity (dossier, MD_INTEGRITY_INTACT);
+  md_dossier_mark_unsaved (dossier);
+}
+
+static void
+resume_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  if (self->offered_draft == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  set_busy (self, TRUE);
+  md_bundle_load_file_async (self->offered_draft, self->cancellable, on_draft_loaded, g_object_ref (self));
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  if (self->offered_draft != NULL)
+    g_file_delete (self->offered_draft, NULL, NULL);
+  g_clear_object (&self->offered_draft);
+}
+
+static void
 close_now (MdWindow *self)
 {
   if (self->dossier != NULL)
@@ -587,6 +742,10 @@ md_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
+  g_clear_object (&self->registry);
+  g_clear_object (&self->drafts);
+  g_clear_object (&self->offered_draft);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
@@ -603,21 +762,23 @@ md_window_class_init (MdWindowClass *klass)
   object_class->dispose = md_window_dispose;
   window_class->close_request = md_window_close_request;
 
-  g_type_ensure (MD_TYPE_PATH_ENTRY_ROW);
+  md_app_register_types ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mobilitydossier/Dossier/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, changed_outside_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, changed_outside_label);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, dossier_page);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, programme_row);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, id_row);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, draft_label);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-draft", NULL, resume_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 }
 
 static void
@@ -630,7 +791,9 @@ md_window_init (MdWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  self->drafts = md_draft_store_new_default ();
 
+  md_add_wizard_pages (self->wizard);
   update_actions (self);
 }
 
@@ -672,4 +835,17 @@ md_window_is_busy (MdWindow *self)
   g_return_val_if_fail (MD_IS_WINDOW (self), FALSE);
 
   return self->busy > 0;
+}
+
+/**
+ * md_window_get_wizard:
+ *
+ * Returns: (transfer none): the wizard showing the open dossier
+ */
+MdWizard *
+md_window_get_wizard (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return self->wizard;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "md-dossier.h"
+#include "md-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ void       md_window_open_file    (MdWindow       *self,
 void       md_window_save_to_file (MdWindow       *self,
                                    GFile          *file);
 gboolean   md_window_is_busy      (MdWindow       *self);
+void       md_window_offer_draft  (MdWindow       *self);
+gboolean   md_window_is_offering_draft (MdWindow  *self);
+MdWizard  *md_window_get_wizard   (MdWindow       *self);
 
 G_END_DECLS

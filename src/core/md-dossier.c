@@ -260,6 +260,19 @@ set_modified_since_save (MdDossier *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED_SINCE_SAVE]);
 }
 
+/**
+ * md_dossier_mark_unsaved:
+ *
+ * For a dossier resumed from a draft: its content is not in any bundle.
+ */
+void
+md_dossier_mark_unsaved (MdDossier *self)
+{
+  g_return_if_fail (MD_IS_DOSSIER (self));
+
+  set_modified_since_save (self, TRUE);
+}
+
 void
 md_dossier_mark_saved (MdDossier *self)
 {

@@ -35,6 +35,7 @@ void         md_dossier_set_integrity       (MdDossier    *self,
                                              MdIntegrity   integrity);
 gboolean     md_dossier_get_modified_since_save (MdDossier *self);
 guint64      md_dossier_get_generation      (MdDossier    *self);
+void         md_dossier_mark_unsaved        (MdDossier    *self);
 void         md_dossier_mark_saved          (MdDossier    *self);
 char        *md_dossier_dup_display_name    (MdDossier    *self);
 

@@ -156,7 +156,10 @@ md_validate_agreement (MdValidation *v)
 
   if (agreement != NULL && json_object_get_boolean_member_with_default (agreement, "load_check", FALSE))
     check_semester_load (v, totals[0]);
-  check_weekly_load (v, totals[0]);
+  /* With a compulsory virtual part, credits are also earned online, so
+   * the physical weeks do not bound them. */
+  if (g_strcmp0 (virtual, "required") != 0)
+    check_weekly_load (v, totals[0]);
 }
 
 static guint

@@ -244,10 +244,13 @@ blended_too_few_credits (MdDossier *dossier)
 }
 
 static void
-blended_weekly_limit (MdDossier *dossier)
+doctoral_weekly_limit (MdDossier *dossier)
 {
-  blended_without_virtual (dossier);
-  add_component (dossier, "table_c", "Online module", 1);
+  set (dossier, "applicant.role", "doctoral");
+  md_dossier_set_int (dossier, "applicant.study_cycle", 8, NULL);
+  set (dossier, "mobility.activity", "doctoral_short");
+  set (dossier, "mobility.start_date", "2026-05-04");
+  set (dossier, "mobility.end_date", "2026-05-15");
 }
 
 static void
@@ -294,7 +297,7 @@ static const RuleCase rule_cases[] = {
   { "ects.component_minimum", NULL, CUSTOM, NULL, 0, make_table_b_short, "learning_agreement.table_b[1].ects", "3" },
   { "ects.tables_differ", "learning_agreement.table_b[1].ects", SET_DOUBLE, NULL, 9, NULL, "learning_agreement.table_b", "15" },
   { "ects.load_too_high", NULL, CUSTOM, NULL, 0, overload_table_a, "learning_agreement.table_a", "42" },
-  { "ects.weekly_limit", NULL, CUSTOM, NULL, 0, blended_weekly_limit, "learning_agreement.table_a", "1.5" },
+  { "ects.weekly_limit", NULL, CUSTOM, NULL, 0, doctoral_weekly_limit, "learning_agreement.table_a", "1.5" },
   { "ects.total_too_low", NULL, CUSTOM, NULL, 0, blended_too_few_credits, "learning_agreement.table_a", "3" },
   { "la.table_empty", NULL, CUSTOM, NULL, 0, empty_table_a, "learning_agreement.table_a", NULL },
   { "la.title_missing", "learning_agreement.table_b[0].title", SET_STRING, "", 0, NULL, "learning_agreement.table_b[0].title", NULL },
@@ -420,6 +423,42 @@ test_staff_teaching_hours (void)
 }
 
 static void
+test_every_sample_is_valid (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "samples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MdDossier) dossier = NULL;
+      g_autoptr(MdReport) report = NULL;
+
+      if (!g_str_has_suffix (name, ".dossier.json"))
+        continue;
+
+      dossier = md_bundle_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (md_dossier_get_integrity (dossier), ==, MD_INTEGRITY_INTACT);
+      report = validate (dossier);
+      if (md_report_count (report, MD_SEVERITY_ERROR) > 0)
+        {
+          print_report (report);
+          g_error ("%s has errors", name);
+        }
+      checked++;
+    }
+
+  /* One sample per activity of every shipped profile. */
+  g_assert_cmpuint (checked, >=, 20);
+}
+
+static void
 test_report_json (void)
 {
   g_autoptr(MdDossier) dossier = make_valid_sms ();
@@ -455,6 +494,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validator/unknown-programme", test_unknown_programme);
   g_test_add_func ("/validator/teaching-hours", test_staff_teaching_hours);
   g_test_add_func ("/validator/report-json", test_report_json);
+  g_test_add_func ("/validator/samples", test_every_sample_is_valid);
 
   status = g_test_run ();
   g_clear_object (&registry);

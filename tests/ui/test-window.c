@@ -8,7 +8,9 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "md-bundle.h"
 #include "md-path-entry-row.h"
@@ -296,10 +298,86 @@ test_unsaved_changes_are_confirmed (void)
   close_window (window);
 }
 
+static gboolean
+window_offers_draft (gpointer data)
+{
+  return md_window_is_offering_draft (data);
+}
+
+static void
+iterate_for (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+test_draft_survives_sigkill (void)
+{
+  MdWindow *window;
+  MdDossier *dossier;
+
+  if (g_test_subprocess ())
+    {
+      window = open_window ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.given_name")), "Kim");
+      gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name")), "Peeters");
+      /* Typing goes on; two seconds later the process dies hard. */
+      iterate_for (2000);
+      gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.phone")), "+32");
+      kill (getpid (), SIGKILL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  window = open_window ();
+  md_window_offer_draft (window);
+  wait_until (window_offers_draft, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resume-draft", NULL));
+  wait_until (window_has_dossier, window);
+  dossier = md_window_get_dossier (window);
+  g_assert_cmpstr (md_dossier_get_string (dossier, "applicant.given_name"), ==, "Kim");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name"))),
+                   ==, "Peeters");
+  g_assert_true (md_dossier_get_modified_since_save (dossier));
+  g_assert_false (md_window_is_offering_draft (window));
+
+  /* Discarding it on purpose removes the draft for good. */
+  md_dossier_set_string (dossier, "applicant.phone", "+32 3", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  wait_until (message_dialog_shown, NULL);
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+  close_window (window);
+
+  window = open_window ();
+  md_window_offer_draft (window);
+  iterate_for (300);
+  g_assert_false (md_window_is_offering_draft (window));
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
   const char *localedir = g_getenv ("MD_LOCALEDIR");
+  g_autofree char *data_home = NULL;
+
+  /* A private data folder for drafts, unless a parent test chose one. */
+  if (g_getenv ("MD_TEST_DATA_HOME") == NULL)
+    {
+      data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
+      g_setenv ("MD_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -315,5 +393,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/changed-outside", test_changed_outside_warning);
   g_test_add_func ("/window/bad-bundle", test_bad_bundle_explained);
   g_test_add_func ("/window/unsaved-changes", test_unsaved_changes_are_confirmed);
+  g_test_add_func ("/window/draft-survives-sigkill", test_draft_survives_sigkill);
   return g_test_run ();
 }

@@ -1,0 +1,13 @@
+/* md-app-types.h: registering the widget classes templates refer to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void md_app_register_types (void);
+
+G_END_DECLS
