@@ -179,6 +179,12 @@ catch_up_with_model (MdPathComboRow *self)
 }
 
 static void
+on_model_changed (MdPathComboRow *self)
+{
+  catch_up_with_model (self);
+}
+
+static void
 on_selected_changed (MdPathComboRow *self)
 {
   guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
@@ -250,7 +256,7 @@ md_path_combo_row_set_choices (MdPathComboRow     *self,
 
   model = gtk_string_list_new (labels);
 
-  /* Values first, so that the new model shows the right item at once. */
+  /* Old values must not pick an item of the new model, even briefly. */
   g_strfreev (self->values);
   self->values = NULL;
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (model));
@@ -354,5 +360,5 @@ md_path_combo_row_init (MdPathComboRow *self)
   md_field_binding_init (&self->binding, GTK_WIDGET (self));
 
   g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (on_selected_changed), self);
-  g_signal_connect_swapped (self, "notify::model", G_CALLBACK (catch_up_with_model), self);
+  g_signal_connect_swapped (self, "notify::model", G_CALLBACK (on_model_changed), self);
 }

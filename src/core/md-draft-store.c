@@ -208,7 +208,8 @@ md_draft_store_find_latest (MdDraftStore  *self,
   GFileInfo *info;
 
   enumerator = g_file_enumerate_children (self->directory,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                                           G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (enumerator == NULL)
     {
@@ -220,7 +221,9 @@ md_draft_store_find_latest (MdDraftStore  *self,
 
   while ((info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
     {
-      guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+      /* Drafts written within the same second still have an order. */
+      guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+                         + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
 
       if (g_str_has_suffix (g_file_info_get_name (info), MD_BUNDLE_SUFFIX) && modified >= latest_time)
         {
