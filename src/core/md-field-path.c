@@ -187,6 +187,45 @@ step_into (JsonObject     *object,
   return json_array_get_element (array, step->index);
 }
 
+/* Reads one step of @path at @p without allocating: lookups run for
+ * every field on every validation, so they must be cheap. */
+static const char *
+scan_step (const char *p,
+           char       *name,
+           gsize       name_size,
+           gint       *index)
+{
+  gsize length = 0;
+
+  while (is_name_char (p[length]))
+    length++;
+  if (length == 0 || length >= name_size)
+    return NULL;
+
+  memcpy (name, p, length);
+  name[length] = '\0';
+  p += length;
+  *index = -1;
+
+  if (*p == '[')
+    {
+      const char *digits = ++p;
+      gint value = 0;
+
+      while (g_ascii_isdigit (*p) && p - digits < 6)
+        value = value * 10 + (*p++ - '0');
+      if (p == digits || *p != ']')
+        return NULL;
+      *index = value;
+      p++;
+    }
+
+  if (*p == '.')
+    return p[1] != '\0' ? p + 1 : NULL;
+
+  return *p == '\0' ? p : NULL;
+}
+
 /**
  * md_field_path_lookup:
  * @root: the dossier's root object node
@@ -199,20 +238,24 @@ JsonNode *
 md_field_path_lookup (JsonNode   *root,
                       const char *path)
 {
-  g_autoptr(GArray) steps = parse_path (path);
   JsonNode *node = root;
+  const char *p = path;
+  char name[64];
 
-  if (steps == NULL)
+  if (path == NULL || *path == '\0')
     return NULL;
 
-  for (guint i = 0; i < steps->len && node != NULL; i++)
+  while (node != NULL && p != NULL && *p != '\0')
     {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      PathStep step = { name, -1 };
+
+      p = scan_step (p, name, sizeof name, &step.index);
+      if (p == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         return NULL;
-      node = step_into (json_node_get_object (node), &g_array_index (steps, PathStep, i));
+      node = step_into (json_node_get_object (node), &step);
     }
 
-  return node;
+  return p != NULL ? node : NULL;
 }
 
 static JsonObject *
