@@ -1,20 +1,38 @@
 /* md-app-types.c
  *
- * GtkBuilder finds a class by name only once its type exists, so every
- * widget class used in a template is ensured here, before the first
- * template is built.
+ * Templates name our widgets by class name ("MdPathSwitchRow"), and
+ * GtkBuilder can only find a class that has been registered; nothing
+ * else would register a widget that is only ever made from a template.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "md-app-types.h"
+#include "md-component-list.h"
+#include "md-path-combo-row.h"
+#include "md-path-country-row.h"
+#include "md-path-date-row.h"
 #include "md-path-entry-row.h"
+#include "md-path-switch-row.h"
+#include "md-path-text-view.h"
 #include "md-wizard.h"
 
+/**
+ * md_app_register_types:
+ *
+ * Registers every widget class that templates may use. Call it before
+ * building any template; calling it again does nothing.
+ */
 void
 md_app_register_types (void)
 {
+  g_type_ensure (MD_TYPE_COMPONENT_LIST);
+  g_type_ensure (MD_TYPE_PATH_COMBO_ROW);
+  g_type_ensure (MD_TYPE_PATH_COUNTRY_ROW);
+  g_type_ensure (MD_TYPE_PATH_DATE_ROW);
   g_type_ensure (MD_TYPE_PATH_ENTRY_ROW);
+  g_type_ensure (MD_TYPE_PATH_SWITCH_ROW);
+  g_type_ensure (MD_TYPE_PATH_TEXT_VIEW);
   g_type_ensure (MD_TYPE_WIZARD);
 }

@@ -1,4 +1,4 @@
-/* md-app-types.h: registering the widget classes templates refer to
+/* md-app-types.h: makes the application's widgets known to GtkBuilder
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
