@@ -10,6 +10,13 @@
 
 #include "md-app-types.h"
 #include "md-component-list.h"
+#include "md-page-agreement.h"
+#include "md-page-documents.h"
+#include "md-page-mobility.h"
+#include "md-page-motivation.h"
+#include "md-page-programme.h"
+#include "md-page-review.h"
+#include "md-page-study-plan.h"
 #include "md-path-combo-row.h"
 #include "md-path-country-row.h"
 #include "md-path-date-row.h"
@@ -28,6 +35,13 @@ void
 md_app_register_types (void)
 {
   g_type_ensure (MD_TYPE_COMPONENT_LIST);
+  g_type_ensure (MD_TYPE_PAGE_AGREEMENT);
+  g_type_ensure (MD_TYPE_PAGE_DOCUMENTS);
+  g_type_ensure (MD_TYPE_PAGE_MOBILITY);
+  g_type_ensure (MD_TYPE_PAGE_MOTIVATION);
+  g_type_ensure (MD_TYPE_PAGE_PROGRAMME);
+  g_type_ensure (MD_TYPE_PAGE_REVIEW);
+  g_type_ensure (MD_TYPE_PAGE_STUDY_PLAN);
   g_type_ensure (MD_TYPE_PATH_COMBO_ROW);
   g_type_ensure (MD_TYPE_PATH_COUNTRY_ROW);
   g_type_ensure (MD_TYPE_PATH_DATE_ROW);

@@ -41,6 +41,8 @@ struct _MdWizard
 
 G_DEFINE_FINAL_TYPE (MdWizard, md_wizard, GTK_TYPE_WIDGET)
 
+static void update_navigation (MdWizard *self);
+
 static MdProgramme *
 lookup_programme (MdWizard *self)
 {
@@ -203,6 +205,7 @@ md_wizard_add_page (MdWizard     *self,
 
   if (self->page_list->len == 1)
     gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (row));
+  update_navigation (self);
 }
 
 guint
@@ -265,6 +268,7 @@ md_wizard_show_page (MdWizard *self,
   row = gtk_list_box_get_row_at_index (self->steps_list, index);
   gtk_list_box_select_row (self->steps_list, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  update_navigation (self);
 }
 
 /**
