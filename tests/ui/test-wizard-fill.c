@@ -20,6 +20,7 @@
 #include "md-path-country-row.h"
 #include "md-path-switch-row.h"
 #include "md-path-text-view.h"
+#include "md-test-screenshot.h"
 #include "md-window.h"
 
 #define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
@@ -188,6 +189,10 @@ static MdWindow *
 start_new_dossier (void)
 {
   MdWindow *window = md_window_new (NULL);
+  const char *size = g_getenv ("MD_SCREENSHOT_SIZE");
+
+  if (size != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (window), atoi (size), atoi (strchr (size, 'x') + 1));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
@@ -348,6 +353,14 @@ test_fill_student_dossier (void)
   g_assert_null (md_report_find (md_wizard_get_report (md_window_get_wizard (window)), "letter.too_short"));
   g_assert_null (md_report_find (md_wizard_get_report (md_window_get_wizard (window)), "documents.missing"));
   g_assert_null (md_report_find (md_wizard_get_report (md_window_get_wizard (window)), "required.missing"));
+
+  for (guint i = 0; i < md_wizard_get_n_pages (md_window_get_wizard (window)); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("wizard-%u", i + 1);
+
+      md_wizard_show_page (md_window_get_wizard (window), i);
+      md_test_save_screenshot (GTK_WIDGET (window), name);
+    }
 
   loaded = save_and_reload (window);
   assert_typed (loaded, typed, G_N_ELEMENTS (typed));
