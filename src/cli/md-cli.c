@@ -12,6 +12,7 @@
 
 #include "md-bundle.h"
 #include "md-cli-grade.h"
+#include "md-cli-submit.h"
 #include "md-formats.h"
 #include "md-grant-estimate.h"
 #include "md-programme-registry.h"
@@ -339,7 +340,7 @@ static const Command commands[] = {
   { "new",      N_("Create an empty dossier for a programme"), run_new },
   { "validate", N_("Check a bundle and report its problems"), run_validate },
   { "estimate", N_("Estimate the grant of a dossier"), run_estimate },
-  { "submit",   N_("Send a bundle to an intake endpoint"), run_not_yet },
+  { "submit",   N_("Send a bundle to an intake endpoint"), md_cli_submit },
   { "export",   N_("Export a bundle to another format"), run_not_yet },
   { "convert-grade", N_("Convert grades obtained abroad to the home scale"), md_cli_convert_grade },
 };

@@ -10,43 +10,219 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "md-bundle.h"
+#include "md-checksum.h"
 #include "md-dossier-schema.h"
 
 G_DEFINE_QUARK (md-bundle-error-quark, md_bundle_error)
 
-static JsonNode *
-copy_sorted (JsonNode *node)
+/* The bytes json-glib's generator escapes: '"', '\\', and the control
+ * characters 0x01–0x1e and 0x7f (0x1f it leaves alone). Writing
+ * strings as it does keeps the digest the one every earlier version
+ * computed; all other bytes, UTF-8 included, are copied. */
+static const gboolean escaped[256] = {
+  [0x01 ... 0x1e] = TRUE, ['"'] = TRUE, ['\\'] = TRUE, [0x7f] = TRUE,
+};
+
+static void
+append_canonical_string (GString    *out,
+                         const char *string)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  const char *p = string;
+
+  g_string_append_c (out, '"');
+  for (;;)
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(JsonObject) sorted = json_object_new ();
-      g_autoptr(GList) names = json_object_get_members (object);
+      const char *run = p;
+      guchar c;
 
-      names = g_list_sort (names, (GCompareFunc) strcmp);
-      for (GList *l = names; l != NULL; l = l->next)
-        json_object_set_member (sorted, l->data,
-                                copy_sorted (json_object_get_member (object, l->data)));
+      while (*p != '\0' && !escaped[(guchar) *p])
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
 
-      return json_node_init_object (json_node_alloc (), sorted);
+      c = (guchar) *p++;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* What printf ("%" G_GINT64_FORMAT) writes, without printf's cost. */
+static void
+append_canonical_int (GString *out,
+                      gint64   value)
+{
+  char buffer[24];
+  char *p = buffer + sizeof buffer;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buffer + sizeof buffer - p);
+}
+
+static void
+append_canonical_value (GString  *out,
+                        JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      append_canonical_string (out, json_node_get_string (node));
+      break;
+    case G_TYPE_INT64:
+      append_canonical_int (out, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      /* Like json-glib: shortest round trip, and always a fraction so
+       * the number reads back as a double. */
+      g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node));
+      g_string_append (out, buffer);
+      if (strchr (buffer, '.') == NULL)
+        g_string_append (out, ".0");
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  JsonNode   *node;
+} Member;
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Member *) a)->name, ((const Member *) b)->name);
+}
+
+static void append_canonical (GString *out, JsonNode *node, const char *skip_member);
+
+static void
+append_canonical_object (GString    *out,
+                         JsonObject *object,
+                         const char *skip_member)
+{
+  g_autofree Member *members = g_new (Member, json_object_get_size (object) + 1);
+  JsonObjectIter iter;
+  guint count = 0;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &members[count].name, &members[count].node))
+    if (skip_member == NULL || strcmp (members[count].name, skip_member) != 0)
+      count++;
+  qsort (members, count, sizeof (Member), compare_members);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < count; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_canonical_string (out, members[i].name);
+      g_string_append_c (out, ':');
+      append_canonical (out, members[i].node, NULL);
+    }
+  g_string_append_c (out, '}');
+}
+
+/* The canonical form, written straight from the tree: sorting a copy
+ * and running the generator over it cost as much as parsing the file. */
+static void
+append_canonical (GString    *out,
+                  JsonNode   *node,
+                  const char *skip_member)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      append_canonical_object (out, json_node_get_object (node), skip_member);
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_canonical (out, json_array_get_element (array, i), NULL);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      append_canonical_value (out, node);
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+free_buffer (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* Loading a folder digests thousands of bundles per thread; reusing
+ * one buffer per thread saves allocating and freeing each time. */
+static GString *
+get_buffer (void)
+{
+  static GPrivate buffer = G_PRIVATE_INIT (free_buffer);
+  GString *text = g_private_get (&buffer);
+
+  if (text == NULL)
+    {
+      text = g_string_sized_new (16384);
+      g_private_set (&buffer, text);
     }
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+  g_string_truncate (text, 0);
+  return text;
+}
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (copy, copy_sorted (json_array_get_element (array, i)));
+static char *
+digest_canonical (JsonNode   *node,
+                  const char *skip_member)
+{
+  GString *text = get_buffer ();
 
-      return json_node_init_array (json_node_alloc (), copy);
-    }
-
-  return json_node_copy (node);
+  append_canonical (text, node, skip_member);
+  return md_checksum_sha256 (text->str, text->len);
 }
 
 /**
@@ -62,16 +238,7 @@ copy_sorted (JsonNode *node)
 char *
 md_bundle_compute_digest (JsonNode *root)
 {
-  g_autoptr(JsonNode) canonical = copy_sorted (root);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize length;
-
-  json_object_remove_member (json_node_get_object (canonical), "integrity");
-  json_generator_set_root (generator, canonical);
-  text = json_generator_to_data (generator, &length);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
+  return digest_canonical (root, "integrity");
 }
 
 /**
@@ -87,20 +254,11 @@ char *
 md_bundle_compute_agreement_digest (MdDossier *dossier)
 {
   JsonNode *agreement = md_dossier_lookup (dossier, "learning_agreement");
-  g_autoptr(JsonNode) canonical = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  gsize length;
 
   if (agreement == NULL || !JSON_NODE_HOLDS_OBJECT (agreement))
     return g_compute_checksum_for_string (G_CHECKSUM_SHA256, "{}", -1);
 
-  canonical = copy_sorted (agreement);
-  json_object_remove_member (json_node_get_object (canonical), "signatures");
-  json_generator_set_root (generator, canonical);
-  text = json_generator_to_data (generator, &length);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
+  return digest_canonical (agreement, "signatures");
 }
 
 /**
@@ -135,40 +293,73 @@ md_bundle_serialize (MdDossier *dossier)
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
+/* Returns the byte after the string that starts before @p, skipping
+ * escaped characters; memchr() finds the quotes fast. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (;;)
+    {
+      const char *quote = memchr (p, '"', end - p);
+      const char *backslash;
+
+      if (quote == NULL)
+        return end;
+
+      backslash = memchr (p, '\\', quote - p);
+      if (backslash == NULL)
+        return quote + 1;
+
+      p = backslash + 2;
+      if (p >= end)
+        return end;
+    }
+}
+
 /* json-glib's parser recurses once per level; refusing deep nesting
- * before parsing keeps hostile input from exhausting the stack. */
+ * before parsing keeps hostile input from exhausting the stack. The
+ * same pass counts the colons outside strings: one per object member
+ * in the text, duplicates included (see parse_json()). */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
+               gsize       *colons,
                GError     **error)
 {
-  gboolean in_string = FALSE;
+  const char *p = text;
+  const char *end = text + length;
   guint depth = 0;
 
-  for (gsize i = 0; i < length; i++)
+  *colons = 0;
+  while (p < end)
     {
-      char c = text[i];
-
-      if (in_string)
+      switch (*p++)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
+        case '"':
+          p = skip_string (p, end);
+          break;
+        case ':':
+          (*colons)++;
+          break;
+        case '{':
+        case '[':
+          if (++depth > MD_BUNDLE_MAX_DEPTH)
+            {
+              g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_DEEP,
+                           _("The file nests values more than %d levels deep; a dossier never does."),
+                           MD_BUNDLE_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
         }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if ((c == '{' || c == '[') && ++depth > MD_BUNDLE_MAX_DEPTH)
-        {
-          g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_DEEP,
-                       _("The file nests values more than %d levels deep; a dossier never does."),
-                       MD_BUNDLE_MAX_DEPTH);
-          return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
     }
 
   return TRUE;
@@ -177,6 +368,7 @@ check_nesting (const char  *text,
 static gboolean
 check_text (const char  *text,
             gsize        length,
+            gsize       *colons,
             GError     **error)
 {
   const char *end = NULL;
@@ -200,14 +392,27 @@ check_text (const char  *text,
       return FALSE;
     }
 
-  return check_nesting (text, length, error);
+  return check_nesting (text, length, colons, error);
 }
 
+/* json-glib keeps the last of two members with the same name and emits
+ * "object-member" after storing each one, so a member whose arrival
+ * does not grow its object was a duplicate. Objects nest, so the
+ * counts live on a stack. */
 typedef struct
 {
-  GHashTable *seen;      /* JsonObject* → GHashTable of member names */
-  char       *duplicate; /* first duplicated member name */
+  GArray *counts;    /* guint per open object, innermost last */
+  char   *duplicate; /* first duplicated member name */
 } DuplicateCheck;
+
+static void
+on_parser_object_start (JsonParser     *parser,
+                        DuplicateCheck *check)
+{
+  guint zero = 0;
+
+  g_array_append_val (check->counts, zero);
+}
 
 static void
 on_parser_object_member (JsonParser     *parser,
@@ -215,16 +420,12 @@ on_parser_object_member (JsonParser     *parser,
                          const char     *member_name,
                          DuplicateCheck *check)
 {
-  GHashTable *names = g_hash_table_lookup (check->seen, object);
+  guint *count = &g_array_index (check->counts, guint, check->counts->len - 1);
+  guint size = json_object_get_size (object);
 
-  if (names == NULL)
-    {
-      names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (check->seen, object, names);
-    }
-
-  if (!g_hash_table_add (names, g_strdup (member_name)) && check->duplicate == NULL)
+  if (++*count != size && check->duplicate == NULL)
     check->duplicate = g_strdup (member_name);
+  *count = size;
 }
 
 static void
@@ -232,25 +433,25 @@ on_parser_object_end (JsonParser     *parser,
                       JsonObject     *object,
                       DuplicateCheck *check)
 {
-  g_hash_table_remove (check->seen, object);
+  g_array_set_size (check->counts, check->counts->len - 1);
 }
 
 static JsonNode *
-parse_json (const char  *text,
-            gsize        length,
-            GError     **error)
+parse_json_watching (const char  *text,
+                     gsize        length,
+                     GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   DuplicateCheck check = { NULL, NULL };
-  JsonNode *root;
 
-  check.seen = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  check.counts = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_object_start), &check);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member), &check);
   g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_object_end), &check);
 
   json_parser_load_from_data (parser, text, length, &local_error);
-  g_clear_pointer (&check.seen, g_hash_table_unref);
+  g_clear_pointer (&check.counts, g_array_unref);
 
   if (local_error != NULL)
     {
@@ -269,7 +470,66 @@ parse_json (const char  *text,
       return NULL;
     }
 
+  return json_parser_steal_root (parser);
+}
+
+static gsize
+count_members (JsonNode *node)
+{
+  gsize count = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &child))
+        count += 1 + count_members (child);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        count += count_members (json_array_get_element (array, i));
+    }
+
+  return count;
+}
+
+/* json-glib keeps the last of two members with the same name, so a
+ * duplicate leaves the tree with fewer members than the text has
+ * colons. Only then is the file parsed again, watching every member
+ * to name the duplicate: that costs half as much again as the parse
+ * itself, and valid bundles never need it. (Colons can also stand in
+ * comments, which json-glib skips; the second parse then finds none.) */
+static JsonNode *
+parse_json (const char  *text,
+            gsize        length,
+            gsize        colons,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, length, &local_error))
+    {
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
   root = json_parser_steal_root (parser);
+  if (root != NULL && count_members (root) != colons)
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = parse_json_watching (text, length, error);
+      if (root == NULL)
+        return NULL;
+    }
+
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_clear_pointer (&root, json_node_unref);
@@ -363,11 +623,12 @@ md_bundle_load_bytes (GBytes  *bytes,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(MdDossier) dossier = NULL;
   MdIntegrity integrity;
+  gsize colons;
 
-  if (!check_text (text, length, error))
+  if (!check_text (text, length, &colons, error))
     return NULL;
 
-  root = parse_json (text, length, error);
+  root = parse_json (text, length, colons, error);
   if (root == NULL)
     return NULL;
 

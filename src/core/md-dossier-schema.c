@@ -351,44 +351,99 @@ md_dossier_schema_node_matches (MdValueType  type,
     }
 }
 
-static gboolean check_node (JsonNode *node, GString *path, GError **error);
+/* The walk keeps the path with indices, for messages, and the same
+ * path with "[]" for the table lookup, so no node costs a parse. The
+ * normalised path is dropped (NULL) below a member name that is not a
+ * plain field path step; those nodes take the slow, exact way. */
+static gboolean check_node (JsonNode *node, GString *path, GString *normal, GError **error);
+
+static gboolean
+is_plain_name (const char *name)
+{
+  const char *p = name;
+
+  while (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_')
+    p++;
+
+  return p != name && *p == '\0';
+}
+
+static gboolean
+check_members (JsonObject  *object,
+               GString     *path,
+               GString     *normal,
+               GError     **error)
+{
+  gsize path_len = path->len;
+  gsize normal_len = normal ? normal->len : 0;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *child;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &child))
+    {
+      gboolean plain = normal != NULL && is_plain_name (name);
+
+      if (path_len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, name);
+      if (plain)
+        {
+          if (normal_len > 0)
+            g_string_append_c (normal, '.');
+          g_string_append (normal, name);
+        }
+      if (!check_node (child, path, plain ? normal : NULL, error))
+        return FALSE;
+      g_string_truncate (path, path_len);
+      if (normal != NULL)
+        g_string_truncate (normal, normal_len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_elements (JsonArray  *array,
+                GString    *path,
+                GString    *normal,
+                GError    **error)
+{
+  gsize path_len = path->len;
+  guint n = json_array_get_length (array);
+
+  /* "a[1][2]" and indices past six digits are not field paths. */
+  if (normal != NULL && (path->str[path_len - 1] == ']' || n > 1000000))
+    normal = NULL;
+  if (normal != NULL)
+    g_string_append (normal, "[]");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (path, "[%u]", i);
+      if (!check_node (json_array_get_element (array, i), path, normal, error))
+        return FALSE;
+      g_string_truncate (path, path_len);
+    }
+
+  if (normal != NULL)
+    g_string_truncate (normal, normal->len - 2);
+
+  return TRUE;
+}
 
 static gboolean
 check_children (JsonNode  *node,
                 GString   *path,
+                GString   *normal,
                 GError   **error)
 {
-  gsize parent_len = path->len;
-
   if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *child;
+    return check_members (json_node_get_object (node), path, normal, error);
 
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &child))
-        {
-          if (parent_len > 0)
-            g_string_append_c (path, '.');
-          g_string_append (path, name);
-          if (!check_node (child, path, error))
-            return FALSE;
-          g_string_truncate (path, parent_len);
-        }
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_string_append_printf (path, "[%u]", i);
-          if (!check_node (json_array_get_element (array, i), path, error))
-            return FALSE;
-          g_string_truncate (path, parent_len);
-        }
-    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return check_elements (json_node_get_array (node), path, normal, error);
 
   return TRUE;
 }
@@ -410,9 +465,15 @@ number_is_representable (JsonNode *node)
 static gboolean
 check_node (JsonNode  *node,
             GString   *path,
+            GString   *normal,
             GError   **error)
 {
-  MdValueType expected = md_dossier_schema_type_of (path->str);
+  MdValueType expected;
+
+  if (normal != NULL)
+    expected = GPOINTER_TO_INT (g_hash_table_lookup (schema_table (), normal->str));
+  else
+    expected = md_dossier_schema_type_of (path->str);
 
   if (!number_is_representable (node))
     {
@@ -432,7 +493,7 @@ check_node (JsonNode  *node,
 
   /* Unknown members are not type-checked (nothing in them is in the
    * table), but their numbers must still survive a save. */
-  return check_children (node, path, error);
+  return check_children (node, path, normal, error);
 }
 
 /**
@@ -447,7 +508,8 @@ gboolean
 md_dossier_schema_check (JsonNode  *root,
                          GError   **error)
 {
-  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_sized_new (128);
+  g_autoptr(GString) normal = g_string_sized_new (128);
   JsonObject *object = json_node_get_object (root);
 
   for (guint i = 0; required_members[i] != NULL; i++)
@@ -460,5 +522,5 @@ md_dossier_schema_check (JsonNode  *root,
         }
     }
 
-  return check_children (root, path, error);
+  return check_children (root, path, normal, error);
 }

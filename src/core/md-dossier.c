@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-bundle.h"
+#include "md-checksum.h"
 #include "md-dossier.h"
 #include "md-dossier-schema.h"
 #include "md-field-path.h"
@@ -746,7 +747,7 @@ decode_attachment (JsonObject  *attachment,
 
   raw = g_base64_decode (encoded, &size);
   bytes = g_bytes_new_take (raw, size);
-  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  digest = md_checksum_sha256 (raw, size);
 
   if ((has_size && (declared < 0 || (gsize) declared != size)) ||
       g_ascii_strcasecmp (digest, expected) != 0)

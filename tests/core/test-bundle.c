@@ -312,6 +312,96 @@ test_bad_duplicate_members (void)
   assert_load_fails (MINIMAL_HEAD ",\"programme\":\"other\"}", MD_BUNDLE_ERROR_DUPLICATE_MEMBER, "“programme”");
   assert_load_fails (MINIMAL_HEAD ",\"applicant\":{\"email\":\"a@b.eu\",\"email\":\"c@d.eu\"}}",
                      MD_BUNDLE_ERROR_DUPLICATE_MEMBER, "“email”");
+  /* The same name written with an escape is the same name. */
+  assert_load_fails (MINIMAL_HEAD ",\"x_a\":1,\"x_\\u0061\":2}", MD_BUNDLE_ERROR_DUPLICATE_MEMBER, "“x_a”");
+}
+
+/* The digest as version 0.1 computed it: sort a copy, let json-glib
+ * write it. The direct writer must give the same bytes, forever. */
+static JsonNode *
+reference_sorted_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(JsonObject) sorted = json_object_new ();
+      g_autoptr(GList) names = g_list_sort (json_object_get_members (object), (GCompareFunc) strcmp);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (sorted, l->data, reference_sorted_copy (json_object_get_member (object, l->data)));
+      return json_node_init_object (json_node_alloc (), sorted);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, reference_sorted_copy (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+
+  return json_node_copy (node);
+}
+
+static char *
+reference_digest (JsonNode *root)
+{
+  g_autoptr(JsonNode) canonical = reference_sorted_copy (root);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_object_remove_member (json_node_get_object (canonical), "integrity");
+  json_generator_set_root (generator, canonical);
+  text = json_generator_to_data (generator, &length);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
+}
+
+static void
+assert_digest_as_reference (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *digest = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  expected = reference_digest (json_parser_get_root (parser));
+  digest = md_bundle_compute_digest (json_parser_get_root (parser));
+  g_assert_cmpstr (digest, ==, expected);
+}
+
+static void
+test_digest_matches_generator (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "samples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      assert_digest_as_reference (text);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
+
+  /* Every escape json-glib makes (and the one it does not: 0x1f),
+   * UTF-8, integers to the extremes, doubles, empty containers, names
+   * that sort by bytes, and a nested "integrity" that stays. */
+  assert_digest_as_reference ("{\"b\":\"q\\\"b\\\\s\\/\\n\\t\\b\\f\\r\\u0001\\u001f\\u007f é 😀\","
+                              "\"a\":[0,-1,9223372036854775807,-9223372036854775808,7.5,3.0,-0.0,1e-7,0.1,123456.789,"
+                              "true,false,null,{},[],\"\"],\"Z\":{\"é\":1,\"e\":2,\"_\":3,\"aa\":4,\"a\":5},"
+                              "\"x\":{\"integrity\":1},\"integrity\":{\"digest\":\"x\"},\"k\\\"ey\":\"\"}");
 }
 
 static void
@@ -489,6 +579,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bundle/bad/attachment-negative-size", test_bad_attachment_negative_size);
   g_test_add_func ("/bundle/bad/deep-nesting", test_bad_deep_nesting);
   g_test_add_func ("/bundle/bad/duplicate-members", test_bad_duplicate_members);
+  g_test_add_func ("/bundle/digest-matches-generator", test_digest_matches_generator);
   g_test_add_func ("/bundle/brackets-in-strings", test_strings_with_brackets_are_not_nesting);
   g_test_add_func ("/bundle/atomic-save", test_atomic_save_keeps_old_file);
   g_test_add_func ("/bundle/backup", test_backup_holds_previous_version);

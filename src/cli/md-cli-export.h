@@ -1,0 +1,14 @@
+/* md-cli-export.h: the export command of mobility-dossier-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int md_cli_export (int    argc,
+                   char **argv);
+
+G_END_DECLS
