@@ -163,7 +163,6 @@ add_row_button (GtkWidget  *expander,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -630,7 +629,6 @@ new_add_button (void)
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add Component"));
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Add a component to this table"));
   /* Nothing to add to until a dossier is shown. */
   gtk_widget_set_sensitive (button, FALSE);
@@ -659,9 +657,6 @@ md_component_list_init (MdComponentList *self)
   gtk_box_set_spacing (GTK_BOX (self), 6);
 
   self->group = adw_preferences_group_new ();
-  self->add_button = new_add_button ();
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->group), self->add_button);
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   gtk_box_append (GTK_BOX (self), self->group);
 
   self->issue_label = new_caption_label ("error");
@@ -670,5 +665,12 @@ md_component_list_init (MdComponentList *self)
 
   self->total_label = new_caption_label ("dim-label");
   gtk_box_append (GTK_BOX (self), self->total_label);
+
+  /* Below the rows rather than in the header: at phone width the header
+   * has no room left for the table's title. */
+  self->add_button = new_add_button ();
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
+  gtk_box_append (GTK_BOX (self), self->add_button);
   update_total (self);
 }
