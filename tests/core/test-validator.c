@@ -458,6 +458,95 @@ test_every_sample_is_valid (void)
   g_assert_cmpuint (checked, >=, 20);
 }
 
+typedef struct
+{
+  const char *sample;
+  const char *path;
+  const char *value;   /* text, or a number when it parses as one */
+  const char *rule;
+  const char *expected_path;
+} SampleCase;
+
+/* Rules that only some programmes have, checked on their own samples:
+ * the sample passes, one change makes the rule fail. */
+static const SampleCase sample_cases[] = {
+  { "flemish-twc-2024--internship", "applicant.credits_obtained", "40", "eligibility.credits", "applicant.credits_obtained" },
+  { "flemish-twc-2024--internship", "applicant.gpa", "2.5", "eligibility.gpa", "applicant.gpa" },
+  { "erasmus-ka171-2024--sms_incoming", "applicant.home_institution.country", "DE", "origin.not_eligible", "applicant.home_institution.country" },
+  { "erasmus-ka131-2024--smt", "mobility.receiving_organisation.type", "eu_institution", "organisation.type_excluded", "mobility.receiving_organisation.type" },
+  { "flemish-asem-duo-2024--duo_outgoing", "mobility.pair_partner.name", "", "required.missing", "mobility.pair_partner.name" },
+  { "erasmus-ka131-2024--sms_blended", "learning_agreement.table_c", NULL, "la.virtual_required", "learning_agreement.table_c" },
+};
+
+static MdDossier *
+load_sample (const char *name)
+{
+  g_autofree char *file_name = g_strconcat (name, ".dossier.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MdDossier *dossier = md_bundle_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return dossier;
+}
+
+static void
+test_sample_rule (gconstpointer data)
+{
+  const SampleCase *sample_case = data;
+  g_autoptr(MdDossier) dossier = load_sample (sample_case->sample);
+  g_autoptr(MdReport) before = validate (dossier);
+  g_autoptr(MdReport) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const MdIssue *issue;
+  char *end = NULL;
+  double number;
+
+  g_assert_null (md_report_find (before, sample_case->rule));
+
+  if (sample_case->value == NULL)
+    {
+      while (md_dossier_get_length (dossier, sample_case->path) > 0)
+        md_dossier_remove_row (dossier, sample_case->path, 0, &error);
+    }
+  else
+    {
+      number = g_ascii_strtod (sample_case->value, &end);
+      if (*sample_case->value != '\0' && *end == '\0')
+        md_dossier_set_double (dossier, sample_case->path, number, &error);
+      else
+        md_dossier_set_string (dossier, sample_case->path, sample_case->value, &error);
+    }
+  g_assert_no_error (error);
+
+  after = validate (dossier);
+  issue = md_report_find (after, sample_case->rule);
+  if (issue == NULL)
+    {
+      print_report (after);
+      g_error ("%s: rule %s was not raised", sample_case->sample, sample_case->rule);
+    }
+  g_assert_cmpstr (issue->path, ==, sample_case->expected_path);
+}
+
+static void
+test_duration_by_country (void)
+{
+  /* The Priority Country Programme allows only one month in Türkiye. */
+  g_autoptr(MdDossier) dossier = load_sample ("flemish-pcp-2024--study");
+  g_autoptr(MdReport) report = NULL;
+  const MdIssue *issue;
+
+  md_dossier_set_string (dossier, "mobility.destination_country", "TR", NULL);
+  md_dossier_set_string (dossier, "mobility.start_date", "2026-09-01", NULL);
+  md_dossier_set_string (dossier, "mobility.end_date", "2026-11-30", NULL);
+  report = validate (dossier);
+  issue = md_report_find (report, "duration.too_long");
+  g_assert_nonnull (issue);
+  g_assert_nonnull (strstr (issue->message, "1 month"));
+}
+
 static void
 test_report_json (void)
 {
@@ -495,6 +584,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/validator/teaching-hours", test_staff_teaching_hours);
   g_test_add_func ("/validator/report-json", test_report_json);
   g_test_add_func ("/validator/samples", test_every_sample_is_valid);
+  g_test_add_func ("/validator/duration-by-country", test_duration_by_country);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/validator/sample-rule/%s/%u", sample_cases[i].rule, i);
+      g_test_add_data_func (name, &sample_cases[i], test_sample_rule);
+    }
 
   status = g_test_run ();
   g_clear_object (&registry);
