@@ -10,6 +10,7 @@
 
 #include "md-app-types.h"
 #include "md-component-list.h"
+#include "md-outbox-button.h"
 #include "md-page-agreement.h"
 #include "md-page-documents.h"
 #include "md-page-mobility.h"
@@ -35,6 +36,7 @@ void
 md_app_register_types (void)
 {
   g_type_ensure (MD_TYPE_COMPONENT_LIST);
+  g_type_ensure (MD_TYPE_OUTBOX_BUTTON);
   g_type_ensure (MD_TYPE_PAGE_AGREEMENT);
   g_type_ensure (MD_TYPE_PAGE_DOCUMENTS);
   g_type_ensure (MD_TYPE_PAGE_MOBILITY);

@@ -158,6 +158,28 @@ show_summary_icon (MdPageReview *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->summary_icon), style);
 }
 
+/* The window enables win.submit on the same condition; the tooltip
+ * says why the button is insensitive. An insensitive button takes no
+ * focus, so its tooltip alone would never reach keyboard and screen
+ * reader users: the description carries it too. */
+static void
+explain_submit (MdPageReview *self,
+                MdReport     *report)
+{
+  const char *why;
+
+  if (report == NULL)
+    why = _("Create or open a dossier first.");
+  else if (md_report_count (report, MD_SEVERITY_ERROR) > 0)
+    why = _("Fix the problems listed above first.");
+  else
+    why = _("Send the dossier to the address set in Preferences.");
+
+  gtk_widget_set_tooltip_text (self->submit_button, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+}
+
 static void
 show_summary (MdPageReview *self,
               MdReport     *report)
@@ -192,6 +214,7 @@ show_summary (MdPageReview *self,
                      ready ? "success" : errors > 0 ? "error" : "dim-label");
   gtk_label_set_label (self->summary_title, title);
   gtk_label_set_label (self->summary_description, description);
+  explain_submit (self, report);
 }
 
 /* Cheap to compute and equal exactly when the rows would be the same. */
@@ -291,11 +314,6 @@ md_page_review_init (MdPageReview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* An insensitive button takes no focus, so its tooltip alone would
-   * never reach keyboard and screen reader users. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_widget_get_tooltip_text (self->submit_button), -1);
   show_summary (self, NULL);
   gtk_widget_set_visible (self->issues_holder, FALSE);
 }

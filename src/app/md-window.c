@@ -8,8 +8,11 @@
 
 #include "md-app-pages.h"
 #include "md-bundle.h"
+#include "md-coordinator-window.h"
 #include "md-draft-store.h"
+#include "md-outbox-button.h"
 #include "md-programme-registry.h"
+#include "md-submit-flow.h"
 #include "md-window.h"
 #include "md-wizard.h"
 
@@ -30,6 +33,7 @@ struct _MdWindow
   MdWizard             *wizard;
   GtkRevealer          *draft_revealer;
   GtkLabel             *draft_label;
+  MdOutboxButton       *outbox_button;
 
   GSettings            *settings;
   MdProgrammeRegistry  *registry;
@@ -41,6 +45,7 @@ struct _MdWindow
   GFile                *file;
   GtkNativeDialog      *chooser;
   guint                 busy;
+  MdSubmitFlow         *submit_flow;
 };
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -96,11 +101,16 @@ static void
 update_actions (MdWindow *self)
 {
   gboolean has_dossier = self->dossier != NULL;
+  MdReport *report = md_wizard_get_report (self->wizard);
+  gboolean complete = has_dossier && report != NULL && md_report_count (report, MD_SEVERITY_ERROR) == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_dossier && self->busy == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_dossier && self->busy == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", self->busy == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit",
+                                 complete && self->busy == 0 && self->submit_flow != NULL &&
+                                 md_submit_flow_can_submit (self->submit_flow));
 }
 
 static const char *
@@ -596,6 +606,101 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_submit_flow_submit (self->submit_flow);
+}
+
+static void
+on_quiet_save_finished (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdWindow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gboolean saved = md_bundle_save_file_finish (result, &error);
+
+  /* Disposed meanwhile: nothing left to update. */
+  if (self->cancellable == NULL)
+    {
+      g_clear_error (&error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
+      return;
+    }
+
+  set_busy (self, FALSE);
+  if (!saved)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (source == G_OBJECT (self->dossier) && !md_dossier_get_modified_since_save (self->dossier))
+    md_draft_store_discard (self->drafts, self->dossier, NULL);
+  update_title (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * md_window_save_async:
+ *
+ * Saves the open dossier to its file without asking or announcing it,
+ * as part of something larger such as submitting it.
+ */
+void
+md_window_save_async (MdWindow            *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, md_window_save_async);
+  if (self->dossier == NULL || self->file == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The dossier has not been saved to a file yet."));
+      return;
+    }
+
+  set_busy (self, TRUE);
+  md_bundle_save_file_async (self->dossier, self->file, self->cancellable,
+                             on_quiet_save_finished, g_steal_pointer (&task));
+}
+
+gboolean
+md_window_save_finish (MdWindow      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * md_window_add_toast:
+ * @toast: (transfer full): the toast
+ */
+void
+md_window_add_toast (MdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 on_draft_found (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -737,6 +842,11 @@ md_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->dossier != NULL)
     g_signal_handlers_disconnect_by_data (self->dossier, self);
+  /* Submissions under way outlive the window in the outbox; the flow
+   * stops talking to the window now. */
+  if (self->submit_flow != NULL)
+    g_object_run_dispose (G_OBJECT (self->submit_flow));
+  g_clear_object (&self->submit_flow);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->dossier);
   g_clear_object (&self->file);
@@ -750,6 +860,15 @@ md_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
+}
+
+/* A coordinator's inbox opens in a window of its own. */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  md_coordinator_window_choose_folder (GTK_WINDOW (widget));
 }
 
 static void
@@ -772,13 +891,16 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, wizard);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, outbox_button);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.resume-draft", NULL, resume_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.submit", NULL, submit_action);
 }
 
 static void
@@ -794,6 +916,9 @@ md_window_init (MdWindow *self)
   self->drafts = md_draft_store_new_default ();
 
   md_add_wizard_pages (self->wizard);
+  self->submit_flow = md_submit_flow_new (self, self->outbox_button);
+  g_signal_connect_object (self->wizard, "notify::report", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::application", G_CALLBACK (update_actions), NULL);
   update_actions (self);
 }
 

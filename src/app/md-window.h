@@ -26,5 +26,14 @@ gboolean   md_window_is_busy      (MdWindow       *self);
 void       md_window_offer_draft  (MdWindow       *self);
 gboolean   md_window_is_offering_draft (MdWindow  *self);
 MdWizard  *md_window_get_wizard   (MdWindow       *self);
+void       md_window_add_toast    (MdWindow       *self,
+                                   AdwToast       *toast);
+void       md_window_save_async   (MdWindow       *self,
+                                   GCancellable   *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer        user_data);
+gboolean   md_window_save_finish  (MdWindow       *self,
+                                   GAsyncResult   *result,
+                                   GError        **error);
 
 G_END_DECLS

@@ -36,10 +36,19 @@ struct _MdWizard
   MdProgrammeRegistry *registry;
   MdProgramme         *programme;
   MdReport            *report;
+  GDate               *reference_date;
   guint                validation_source;
 };
 
 G_DEFINE_FINAL_TYPE (MdWizard, md_wizard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_navigation (MdWizard *self);
 
@@ -133,14 +142,38 @@ md_wizard_validate_now (MdWizard *self)
   g_clear_handle_id (&self->validation_source, g_source_remove);
   g_clear_object (&self->report);
   if (self->dossier == NULL)
-    return;
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+      return;
+    }
 
   programme = lookup_programme (self);
-  self->report = md_validate_dossier (self->dossier, programme, NULL);
+  self->report = md_validate_dossier (self->dossier, programme, self->reference_date);
   md_show_field_issues (GTK_WIDGET (self->pages), self->report);
   for (guint i = 0; i < self->page_list->len; i++)
     md_wizard_page_update (self->page_list->pdata[i], self->dossier, programme, self->report);
   update_step_states (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/**
+ * md_wizard_set_reference_date:
+ * @date: (nullable): the day deadlines are checked against, or %NULL
+ *   for today
+ *
+ * Lets tests check a dossier as if it were some other day, so that a
+ * sample stays valid after its call closed.
+ */
+void
+md_wizard_set_reference_date (MdWizard    *self,
+                              const GDate *date)
+{
+  g_return_if_fail (MD_IS_WIZARD (self));
+
+  g_clear_pointer (&self->reference_date, g_date_free);
+  if (date != NULL)
+    self->reference_date = g_date_copy (date);
+  md_wizard_validate_now (self);
 }
 
 static gboolean
@@ -415,6 +448,7 @@ md_wizard_dispose (GObject *object)
   g_clear_object (&self->registry);
   g_clear_object (&self->programme);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->reference_date, g_date_free);
   g_clear_pointer (&self->page_list, g_ptr_array_unref);
   g_clear_pointer (&self->step_icons, g_ptr_array_unref);
 
@@ -424,12 +458,42 @@ md_wizard_dispose (GObject *object)
 }
 
 static void
+md_wizard_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MdWizard *self = MD_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 md_wizard_class_init (MdWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = md_wizard_dispose;
+  object_class->get_property = md_wizard_get_property;
+
+  /**
+   * MdWizard:report:
+   *
+   * The latest validation report; notified after every validation, so
+   * that actions such as submitting can follow it.
+   */
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, MD_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mobilitydossier/Dossier/md-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWizard, leaflet);

@@ -26,6 +26,8 @@ void          md_wizard_set_dossier      (MdWizard            *self,
 MdReport     *md_wizard_get_report       (MdWizard            *self);
 MdProgramme  *md_wizard_get_programme    (MdWizard            *self);
 void          md_wizard_validate_now     (MdWizard            *self);
+void          md_wizard_set_reference_date (MdWizard          *self,
+                                            const GDate       *date);
 guint         md_wizard_get_n_pages      (MdWizard            *self);
 MdWizardPage *md_wizard_get_page         (MdWizard            *self,
                                           guint                index);

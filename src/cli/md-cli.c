@@ -12,6 +12,7 @@
 
 #include "md-bundle.h"
 #include "md-cli-grade.h"
+#include "md-cli-export.h"
 #include "md-cli-submit.h"
 #include "md-formats.h"
 #include "md-grant-estimate.h"
@@ -327,21 +328,13 @@ run_estimate (int    argc,
   return EXIT_OK;
 }
 
-static int
-run_not_yet (int    argc,
-             char **argv)
-{
-  g_printerr (_("“%s” is not available in this version yet.\n"), argv[0]);
-  return EXIT_UNUSABLE;
-}
-
 static const Command commands[] = {
   { "inspect",  N_("Show a summary of a bundle and its integrity state"), run_inspect },
   { "new",      N_("Create an empty dossier for a programme"), run_new },
   { "validate", N_("Check a bundle and report its problems"), run_validate },
   { "estimate", N_("Estimate the grant of a dossier"), run_estimate },
   { "submit",   N_("Send a bundle to an intake endpoint"), md_cli_submit },
-  { "export",   N_("Export a bundle to another format"), run_not_yet },
+  { "export",   N_("Export the decisions on a folder of dossiers as CSV"), md_cli_export },
   { "convert-grade", N_("Convert grades obtained abroad to the home scale"), md_cli_convert_grade },
 };
 

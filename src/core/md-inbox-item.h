@@ -53,6 +53,8 @@ double              md_inbox_item_get_estimate        (MdInboxItem  *self);
 const char         *md_inbox_item_get_email_key       (MdInboxItem  *self);
 const char         *md_inbox_item_get_name_key        (MdInboxItem  *self);
 
+/* The coordinator's side: set on the main thread by MdInbox (duplicate,
+ * review) and MdAllocation (rank, outcome), and notified. */
 gboolean            md_inbox_item_get_duplicate       (MdInboxItem  *self);
 void                md_inbox_item_set_duplicate       (MdInboxItem  *self,
                                                        gboolean      duplicate);

@@ -17,8 +17,8 @@
  *
  * The CPU time per file (user + system, all threads) shows the work
  * itself, which neighbours on a shared machine disturb less than the
- * wall time. Each figure is the best of three runs. Prints figures; never fails on
- * time. Targets (issue #6): 10,000 dossiers in at most 1.5 s on 2 cores,
+ * wall time. Each figure is the best of three runs. Prints figures;
+ * never fails on time. Targets (issue #6): 10,000 dossiers in at most 1.5 s on 2 cores,
  * at most 1.5 × the bare single-thread parse, at most 150 MB peak.
  */
 #include <locale.h>
