@@ -10,6 +10,8 @@
 
 #include "md-app-types.h"
 #include "md-component-list.h"
+#include "md-inbox-detail.h"
+#include "md-inbox-view.h"
 #include "md-outbox-button.h"
 #include "md-page-agreement.h"
 #include "md-page-documents.h"
@@ -24,6 +26,7 @@
 #include "md-path-entry-row.h"
 #include "md-path-switch-row.h"
 #include "md-path-text-view.h"
+#include "md-review-editor.h"
 #include "md-wizard.h"
 
 /**
@@ -36,6 +39,8 @@ void
 md_app_register_types (void)
 {
   g_type_ensure (MD_TYPE_COMPONENT_LIST);
+  g_type_ensure (MD_TYPE_INBOX_DETAIL);
+  g_type_ensure (MD_TYPE_INBOX_VIEW);
   g_type_ensure (MD_TYPE_OUTBOX_BUTTON);
   g_type_ensure (MD_TYPE_PAGE_AGREEMENT);
   g_type_ensure (MD_TYPE_PAGE_DOCUMENTS);
@@ -50,5 +55,6 @@ md_app_register_types (void)
   g_type_ensure (MD_TYPE_PATH_ENTRY_ROW);
   g_type_ensure (MD_TYPE_PATH_SWITCH_ROW);
   g_type_ensure (MD_TYPE_PATH_TEXT_VIEW);
+  g_type_ensure (MD_TYPE_REVIEW_EDITOR);
   g_type_ensure (MD_TYPE_WIZARD);
 }

@@ -20,6 +20,7 @@ struct _MdCoordinatorWindow
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
   AdwWindowTitle       *window_title;
+  GtkWidget            *allocate_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkStack             *content_stack;

@@ -106,7 +106,7 @@ load_cb (GObject      *source,
   update_content (self);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    md_coordinator_window_show_toast (self, _("Loading cancelled: the list is incomplete; reload the folder to see every dossier"));
+    md_coordinator_window_show_toast (self, _("Loading cancelled. Reload the folder to see its dossiers."));
   else if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The folder could not be read: %s"), error->message);
@@ -296,13 +296,29 @@ show_message_action (GtkWidget  *widget,
 /* ---- List and detail ---------------------------------------------------- */
 
 static void
+show_detail (MdCoordinatorWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* On a narrow screen a tap on a row opens its detail; moving through
+ * the list with the keyboard does not, Enter does (on_row_activated). */
+static void
 on_selected_item_changed (MdCoordinatorWindow *self)
 {
   MdInboxItem *item = md_inbox_view_get_selected_item (self->inbox_view);
 
   md_inbox_detail_set_item (self->detail, item);
-  if (item != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  if (item != NULL && !gtk_window_get_focus_visible (GTK_WINDOW (self)))
+    show_detail (self);
+}
+
+static void
+on_row_activated (MdCoordinatorWindow *self,
+                  guint                position)
+{
+  if (md_inbox_view_get_selected_item (self->inbox_view) != NULL)
+    show_detail (self);
 }
 
 static void
@@ -326,6 +342,17 @@ find_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (md_inbox_view_get_search_entry (self->inbox_view)));
+}
+
+/* On a phone the title needs the room ("Allocate Grants" stays in the
+ * menu) and the table shows its essential columns only. */
+static void
+on_folded_changed (MdCoordinatorWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->allocate_button, !folded);
+  md_inbox_view_set_compact (self->inbox_view, folded);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -378,6 +405,7 @@ md_coordinator_window_class_init (MdCoordinatorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, allocate_button);
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MdCoordinatorWindow, content_stack);
@@ -415,8 +443,12 @@ md_coordinator_window_init (MdCoordinatorWindow *self)
   adw_view_switcher_title_set_stack (self->switcher_title, md_inbox_detail_get_view_stack (self->detail));
   adw_view_switcher_bar_set_stack (self->switcher_bar, md_inbox_detail_get_view_stack (self->detail));
 
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self);
   g_signal_connect_swapped (self->inbox_view, "notify::selected-item",
                             G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect_swapped (md_inbox_view_get_column_view (self->inbox_view), "activate",
+                            G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (md_inbox_detail_get_review_editor (self->detail), "saved",
                             G_CALLBACK (on_review_saved), self);
   update_content (self);

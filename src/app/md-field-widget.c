@@ -38,6 +38,50 @@ md_field_widget_get_field_path (MdFieldWidget *self)
   return get_binding (self)->path;
 }
 
+enum {
+  FIELD_PATH_PROP = 1,
+};
+
+static void
+field_path_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  if (prop_id == FIELD_PATH_PROP)
+    g_value_set_string (value, get_binding (MD_FIELD_WIDGET (object))->path);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+field_path_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  if (prop_id == FIELD_PATH_PROP)
+    md_field_binding_set_path (get_binding (MD_FIELD_WIDGET (object)), g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/**
+ * md_field_widget_class_install_field_path:
+ *
+ * For a field widget whose only property is "field-path": installs it
+ * with accessors that read and write the binding, so that the class
+ * needs no get_property/set_property of its own. A class with more
+ * properties handles "field-path" in its own accessors instead.
+ */
+void
+md_field_widget_class_install_field_path (GObjectClass *object_class)
+{
+  object_class->get_property = field_path_get_property;
+  object_class->set_property = field_path_set_property;
+  g_object_class_override_property (object_class, FIELD_PATH_PROP, "field-path");
+}
+
 static void
 show_model_value (MdFieldWidget *self)
 {

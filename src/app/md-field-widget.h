@@ -42,6 +42,8 @@ struct _MdFieldWidgetInterface
 };
 
 const char *md_field_widget_get_field_path (MdFieldWidget  *self);
+void        md_field_widget_class_install_field_path
+                                           (GObjectClass   *object_class);
 void        md_field_widget_set_dossier    (MdFieldWidget  *self,
                                             MdDossier      *dossier);
 void        md_field_widget_show_issue     (MdFieldWidget  *self,

@@ -89,6 +89,10 @@ static const Field text_fields[] = {
 static const Field traineeship_fields[] = {
   { "study_plan.traineeship.hours_per_week", NULL },
   { "study_plan.traineeship.mentor", NULL },
+  { NULL, NULL }
+};
+
+static const Field language_fields[] = {
   { "learning_agreement.language.code", NULL },
   { "learning_agreement.language.cefr", NULL },
   { NULL, NULL }
@@ -114,6 +118,16 @@ is_country_path (const char *path)
 }
 
 static char *
+format_number (double      value,
+               const char *path)
+{
+  if (g_str_has_suffix (path, "_km"))
+    /* Translators: a distance in kilometres */
+    return g_strdup_printf (_("%g km"), value);
+  return g_strdup_printf ("%g", value);
+}
+
+static char *
 format_scalar (JsonNode   *node,
                const char *path)
 {
@@ -121,10 +135,8 @@ format_scalar (JsonNode   *node,
 
   if (type == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (type == G_TYPE_DOUBLE)
-    return g_strdup_printf ("%g", json_node_get_double (node));
+  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+    return format_number (json_node_get_double (node), path);
   if (type == G_TYPE_STRING && is_country_path (path) && md_countries_get_name (json_node_get_string (node)))
     return g_strdup (md_countries_get_name (json_node_get_string (node)));
   if (type == G_TYPE_STRING)
@@ -469,6 +481,7 @@ md_inbox_detail_create_agreement_group (MdDossier *dossier)
                                  create_table_row (dossier, agreement_tables[i].path, _(agreement_tables[i].title)));
       added++;
     }
+  added += add_field_rows (group, dossier, language_fields);
 
   if (added == 0)
     {

@@ -174,6 +174,8 @@ md_inbox_detail_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->dossier);
 
+  /* The bin's child is a template child: unparent it once, here. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_INBOX_DETAIL);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 

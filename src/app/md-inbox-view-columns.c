@@ -26,7 +26,9 @@ typedef struct
   const char  *title;
   SetupCell    setup;
   GtkSorter *(*create_sorter) (void);
+  int          width;       /* at first; the user can resize */
   gboolean     expand;
+  gboolean     essential;   /* kept on a narrow screen */
 } ColumnInfo;
 
 /* ---- Expressions -------------------------------------------------------- */
@@ -614,20 +616,21 @@ static GtkSorter *sort_outcome (void)     { return closure_sorter (G_TYPE_UINT, 
 
 /* ---- Columns ------------------------------------------------------------ */
 
+/* What the committee decides on comes first; the mobility's facts after. */
 static const ColumnInfo column_infos[] = {
-  { "applicant", N_("Applicant"), setup_applicant, sort_applicant, TRUE },
-  { "programme", N_("Activity"), setup_programme, sort_programme, TRUE },
-  { "destination", N_("Destination"), setup_destination, sort_destination, FALSE },
-  { "dates", N_("Dates"), setup_dates, sort_dates, FALSE },
-  { "duration", N_("Duration"), setup_duration, sort_duration, FALSE },
-  { "ects", N_("ECTS"), setup_ects, sort_ects, FALSE },
-  { "validation", N_("Validation"), setup_validation, sort_validation, FALSE },
-  { "integrity", N_("Integrity"), setup_integrity, sort_integrity, FALSE },
-  { "submitted", N_("Submitted"), setup_submitted, sort_submitted, FALSE },
-  { "score", N_("Score"), setup_score, sort_score, FALSE },
-  { "rank", N_("Rank"), setup_rank, sort_rank, FALSE },
-  { "decision", N_("Decision"), setup_decision, sort_decision, FALSE },
-  { "outcome", N_("Allocation"), setup_outcome, sort_outcome, FALSE },
+  { "applicant", N_("Applicant"), setup_applicant, sort_applicant, 190, TRUE, TRUE },
+  { "programme", N_("Activity"), setup_programme, sort_programme, 210, TRUE, FALSE },
+  { "destination", N_("Destination"), setup_destination, sort_destination, 130, FALSE, FALSE },
+  { "validation", N_("Validation"), setup_validation, sort_validation, 150, FALSE, TRUE },
+  { "integrity", N_("Integrity"), setup_integrity, sort_integrity, 110, FALSE, FALSE },
+  { "score", N_("Score"), setup_score, sort_score, 80, FALSE, TRUE },
+  { "rank", N_("Rank"), setup_rank, sort_rank, 64, FALSE, FALSE },
+  { "decision", N_("Decision"), setup_decision, sort_decision, 130, FALSE, FALSE },
+  { "outcome", N_("Allocation"), setup_outcome, sort_outcome, 130, FALSE, FALSE },
+  { "dates", N_("Dates"), setup_dates, sort_dates, 200, FALSE, FALSE },
+  { "duration", N_("Duration"), setup_duration, sort_duration, 150, FALSE, FALSE },
+  { "ects", N_("ECTS"), setup_ects, sort_ects, 64, FALSE, FALSE },
+  { "submitted", N_("Submitted"), setup_submitted, sort_submitted, 140, FALSE, FALSE },
 };
 
 static void
@@ -654,9 +657,28 @@ md_inbox_view_add_columns (MdInboxView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
       column = gtk_column_view_column_new (_(info->title), factory);
       g_object_set_data (G_OBJECT (column), "md-column-id", (gpointer) info->id);
+      g_object_set_data (G_OBJECT (column), "md-column-info", (gpointer) info);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, info->width);
       gtk_column_view_column_set_expand (column, info->expand);
       gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* On a phone, only the name, the validation state and the score fit. */
+void
+md_inbox_view_show_essential_columns (MdInboxView *self,
+                                      gboolean     essential_only)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const ColumnInfo *info = g_object_get_data (G_OBJECT (column), "md-column-info");
+
+      gtk_column_view_column_set_visible (column, !essential_only || info->essential);
+      gtk_column_view_column_set_fixed_width (column, essential_only ? info->width * 3 / 4 : info->width);
     }
 }

@@ -15,6 +15,7 @@ struct _MdInboxView
 
   /* Template widgets */
   GtkSearchEntry      *search_entry;
+  GtkToggleButton     *filter_button;
   GtkFlowBox          *filter_box;
   GtkColumnView       *column_view;
   GtkStack            *stack;
@@ -33,6 +34,8 @@ struct _MdInboxView
 };
 
 void           md_inbox_view_add_columns         (MdInboxView *self);
+void           md_inbox_view_show_essential_columns (MdInboxView *self,
+                                                     gboolean     essential_only);
 GtkExpression *md_inbox_view_state_expression    (void);
 GtkExpression *md_inbox_view_decision_expression (void);
 MdOutcome      md_inbox_view_outcome_of          (MdInboxItem *item);

@@ -59,10 +59,10 @@ static const Choice decision_choices[] = {
 
 static const FilterInfo filter_infos[MD_INBOX_N_FILTERS] = {
   [MD_INBOX_FILTER_PROGRAMME] = { "programme", N_("_Programme"), N_("All programmes"), NULL },
-  [MD_INBOX_FILTER_ACTIVITY] = { "activity", N_("_Activity"), N_("All activities"), NULL },
+  [MD_INBOX_FILTER_ACTIVITY] = { "activity", N_("Ac_tivity"), N_("All activities"), NULL },
   [MD_INBOX_FILTER_DESTINATION] = { "destination", N_("_Destination"), N_("All destinations"), NULL },
   [MD_INBOX_FILTER_STATE] = { NULL, N_("_Validation"), N_("Any validation state"), state_choices },
-  [MD_INBOX_FILTER_DECISION] = { NULL, N_("D_ecision"), N_("Any decision"), decision_choices },
+  [MD_INBOX_FILTER_DECISION] = { NULL, N_("Decisi_on"), N_("Any decision"), decision_choices },
 };
 
 /**
@@ -188,6 +188,28 @@ on_search_changed (GtkSearchEntry *entry,
   gtk_string_filter_set_search (self->email_filter, text);
 }
 
+/* The filters fold away: their button says how many are in use. */
+static void
+update_filter_button (MdInboxView *self)
+{
+  g_autofree char *label = NULL;
+  guint active = 0;
+
+  for (guint i = 0; i < MD_INBOX_N_FILTERS; i++)
+    active += gtk_string_filter_get_search (self->choice_filters[i]) != NULL;
+
+  if (active == 0)
+    label = g_strdup (_("_Filters"));
+  else
+    /* Translators: the button that shows the filters, with how many are in use */
+    label = g_strdup_printf (_("_Filters (%u)"), active);
+  gtk_button_set_label (GTK_BUTTON (self->filter_button), label);
+  if (active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
 static void
 on_drop_down_selected (GtkDropDown *drop_down,
                        GParamSpec  *pspec,
@@ -199,6 +221,7 @@ on_drop_down_selected (GtkDropDown *drop_down,
 
   gtk_string_filter_set_search (self->choice_filters[filter],
                                 values != NULL && selected < values->len ? values->pdata[selected] : NULL);
+  update_filter_button (self);
 }
 
 /* Replaces the choices of @filter, keeping the chosen value when it is
@@ -436,6 +459,7 @@ md_inbox_view_class_init (MdInboxViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mobilitydossier/Dossier/md-inbox-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MdInboxView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdInboxView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MdInboxView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, MdInboxView, column_view);
   gtk_widget_class_bind_template_child (widget_class, MdInboxView, stack);
@@ -500,6 +524,21 @@ md_inbox_view_set_allocation (MdInboxView  *self,
 
   if (g_set_object (&self->allocation, allocation))
     md_inbox_view_refresh (self);
+}
+
+/**
+ * md_inbox_view_set_compact:
+ * @compact: whether the view is as narrow as a phone
+ *
+ * Shows only the essential columns when @compact.
+ */
+void
+md_inbox_view_set_compact (MdInboxView *self,
+                           gboolean     compact)
+{
+  g_return_if_fail (MD_IS_INBOX_VIEW (self));
+
+  md_inbox_view_show_essential_columns (self, compact);
 }
 
 /**

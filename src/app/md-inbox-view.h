@@ -30,6 +30,8 @@ void                 md_inbox_view_set_model         (MdInboxView   *self,
                                                       GListModel    *model);
 void                 md_inbox_view_set_allocation    (MdInboxView   *self,
                                                       MdAllocation  *allocation);
+void                 md_inbox_view_set_compact       (MdInboxView   *self,
+                                                      gboolean       compact);
 GListModel          *md_inbox_view_get_visible_items (MdInboxView   *self);
 GtkSorter           *md_inbox_view_get_sorter        (MdInboxView   *self);
 MdInboxItem         *md_inbox_view_get_selected_item (MdInboxView   *self);

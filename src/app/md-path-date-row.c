@@ -31,11 +31,6 @@ static void field_widget_iface_init (MdFieldWidgetInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MdPathDateRow, md_path_date_row, ADW_TYPE_ENTRY_ROW,
                                G_IMPLEMENT_INTERFACE (MD_TYPE_FIELD_WIDGET, field_widget_iface_init))
 
-enum {
-  PROP_0,
-  PROP_FIELD_PATH,
-};
-
 static void
 md_path_date_row_show_value (MdFieldWidget *widget,
                              JsonNode      *value)
@@ -152,51 +147,13 @@ md_path_date_row_dispose (GObject *object)
 }
 
 static void
-md_path_date_row_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  MdPathDateRow *self = MD_PATH_DATE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELD_PATH:
-      g_value_set_string (value, self->binding.path);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-md_path_date_row_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  MdPathDateRow *self = MD_PATH_DATE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELD_PATH:
-      md_field_binding_set_path (&self->binding, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 md_path_date_row_class_init (MdPathDateRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = md_path_date_row_dispose;
-  object_class->get_property = md_path_date_row_get_property;
-  object_class->set_property = md_path_date_row_set_property;
 
-  g_object_class_override_property (object_class, PROP_FIELD_PATH, "field-path");
+  md_field_widget_class_install_field_path (object_class);
 }
 
 static void

@@ -170,12 +170,15 @@ describe_kept_secret (MdPreferencesWindow *self,
                    : _("A token or password for this address is kept in the keyring.");
 }
 
+/* No reference is held while the keyring looks: a closed window must
+ * go at once, while the window it is transient for still exists.
+ * dispose cancels the lookup, so @self is only used when not cancelled. */
 static void
 on_secret_looked_up (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(MdPreferencesWindow) self = user_data;
+  MdPreferencesWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = md_secret_store_lookup_finish (MD_SECRET_STORE (source), result, &error);
 
@@ -212,7 +215,7 @@ look_up_secret_cb (gpointer user_data)
   self->lookup = g_cancellable_new ();
   md_secret_store_lookup_async (md_application_get_secret_store (application),
                                 md_endpoint_get_uri (endpoint), md_endpoint_get_user (endpoint),
-                                self->lookup, on_secret_looked_up, g_object_ref (self));
+                                self->lookup, on_secret_looked_up, self);
   return G_SOURCE_REMOVE;
 }
 

@@ -26,7 +26,6 @@ struct _MdSubmitFlow
   MdOutboxButton *button;     /* weak: in the window */
   MdOutbox       *outbox;
   MdOutboxEntry  *entry;      /* the last submission from this window */
-  AdwToast       *sending;    /* weak: "Sending…", until the outcome */
   gboolean        told_retry;
   GCancellable   *cancellable;
 };
@@ -60,23 +59,17 @@ get_application (MdSubmitFlow *self)
   return MD_IS_APPLICATION (application) ? MD_APPLICATION (application) : NULL;
 }
 
-/* The outcome replaces "Sending…" instead of queueing behind it. */
-static void
-dismiss_sending (MdSubmitFlow *self)
-{
-  if (self->sending != NULL)
-    adw_toast_dismiss (self->sending);
-}
-
 static void
 show_toast (MdSubmitFlow *self,
             const char   *text)
 {
-  dismiss_sending (self);
   if (self->window != NULL)
     md_window_add_toast (self->window, adw_toast_new (text));
 }
 
+/* "Sending…" stays up briefly and is never dismissed by hand: in
+ * libadwaita 1.2, dismissing a toast that is still queued can use it
+ * after it was freed. The outcome follows it within two seconds. */
 static void
 show_sending (MdSubmitFlow *self)
 {
@@ -85,9 +78,8 @@ show_sending (MdSubmitFlow *self)
   if (self->window == NULL)
     return;
 
-  dismiss_sending (self);
   toast = adw_toast_new (_("Sending…"));
-  g_set_weak_pointer (&self->sending, toast);
+  adw_toast_set_timeout (toast, 2);
   md_window_add_toast (self->window, toast);
 }
 
@@ -112,7 +104,6 @@ show_dialog (MdSubmitFlow *self,
   if (self->window == NULL)
     return;
 
-  dismiss_sending (self);
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -420,7 +411,6 @@ md_submit_flow_dispose (GObject *object)
   stop_watching (self);
   set_outbox (self, NULL);
   g_clear_object (&self->entry);
-  g_clear_weak_pointer (&self->sending);
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->button);
 

@@ -12,6 +12,7 @@
 #include "md-allocation.h"
 #include "md-bundle.h"
 #include "md-programme-registry.h"
+#include "md-test-core.h"
 
 #define KA131 "erasmus-ka131-2024"
 #define EU_QUOTA "students_eu_associated"
@@ -34,13 +35,8 @@ static MdDossier *
 load_sample (const char *activity)
 {
   g_autofree char *name = g_strdup_printf (KA131 "--%s.dossier.json", activity);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MdDossier *dossier = md_bundle_load_file (file, NULL, &error);
 
-  g_assert_no_error (error);
-  return dossier;
+  return md_test_load_sample (name);
 }
 
 static void
@@ -293,59 +289,15 @@ test_allocation_rerun (void)
 
 /* ---- Budget ------------------------------------------------------------- */
 
-static MdProgramme *
-make_budget_profile (const char *dir,
-                     double      amount)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("MD_PROGRAMMES_DIR"), KA131 ".json", NULL);
-  g_autofree char *institution = g_build_filename (g_getenv ("MD_PROGRAMMES_DIR"), "..", "institutions", "itm.json", NULL);
-  g_autofree char *programmes = g_build_filename (dir, "programmes", NULL);
-  g_autofree char *institutions = g_build_filename (dir, "institutions", NULL);
-  g_autofree char *target = g_build_filename (programmes, KA131 ".json", NULL);
-  g_autofree char *target_institution = g_build_filename (institutions, "itm.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonObject) budget = json_object_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *text = NULL;
-
-  g_mkdir_with_parents (programmes, 0700);
-  g_mkdir_with_parents (institutions, 0700);
-  json_parser_load_from_file (parser, source, &error);
-  g_assert_no_error (error);
-  json_object_set_double_member (budget, "amount", amount);
-  json_object_set_string_member (budget, "currency", "EUR");
-  json_object_set_object_member (json_node_get_object (json_parser_get_root (parser)), "budget",
-                                 g_steal_pointer (&budget));
-  text = json_to_string (json_parser_get_root (parser), TRUE);
-  g_file_set_contents (target, text, -1, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&text, g_free);
-  g_file_get_contents (institution, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (target_institution, text, -1, &error);
-  g_assert_no_error (error);
-
-  file = g_file_new_for_path (target);
-  return md_programme_new_from_file (file, NULL);
-}
-
 static void
-remove_tree (const char *path)
+set_budget (JsonObject    *profile,
+            gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autoptr(JsonObject) budget = json_object_new ();
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  json_object_set_double_member (budget, "amount", *(const double *) data);
+  json_object_set_string_member (budget, "currency", "EUR");
+  json_object_set_object_member (profile, "budget", g_steal_pointer (&budget));
 }
 
 static void
@@ -359,6 +311,7 @@ test_allocation_budget (void)
   g_autoptr(MdProgramme) ka131 = md_programme_registry_lookup (registry, KA131, NULL);
   g_autoptr(MdInboxItem) probe = make_item (ka131, &applicants[0]);
   double grant = md_inbox_item_get_estimate (probe);
+  double amount = 2.5 * grant;
   g_autofree char *dir = g_dir_make_tmp ("md-allocation-XXXXXX", NULL);
   g_autoptr(MdProgramme) programme = NULL;
   g_autoptr(GListStore) store = NULL;
@@ -367,7 +320,7 @@ test_allocation_budget (void)
 
   /* Three identical stays, money for two and a half. */
   g_assert_false (isnan (grant));
-  programme = make_budget_profile (dir, 2.5 * grant);
+  programme = md_test_write_ka131_profile (dir, set_budget, &amount);
   g_assert_nonnull (programme);
   store = make_items (programme, applicants, G_N_ELEMENTS (applicants));
   md_allocation_run (allocation, programme, G_LIST_MODEL (store));
@@ -380,7 +333,7 @@ test_allocation_budget (void)
   g_assert_cmpstr (result_of (allocation, G_LIST_MODEL (store), "Cleo")->reason, ==, expected);
   g_assert_cmpfloat_with_epsilon (md_allocation_get_budget_used (allocation, programme), 2 * grant, 1e-6);
 
-  remove_tree (dir);
+  md_test_remove_tree (dir);
 }
 
 static void

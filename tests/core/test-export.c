@@ -11,6 +11,7 @@
 #include "md-bundle.h"
 #include "md-export.h"
 #include "md-programme-registry.h"
+#include "md-test-core.h"
 
 #define KA131 "erasmus-ka131-2024"
 #define HEADER "file,id,applicant,email,programme,activity,destination,start_date,end_date,ects," \
@@ -18,18 +19,6 @@
                "decision,decision_reason,decision_by,outcome,quota,rank,ranked,reason,estimate"
 
 static MdProgrammeRegistry *registry;
-
-static MdDossier *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MdDossier *dossier = md_bundle_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dossier;
-}
 
 /* A KA131 study stay in Germany by @given Peeters, scored @score out
  * of 10 on every criterion (< 0: not scored). */
@@ -41,7 +30,7 @@ make_item (MdProgramme *programme,
            MdDecision   decision,
            const char  *reason)
 {
-  g_autoptr(MdDossier) dossier = load_sample (KA131 "--sms.dossier.json");
+  g_autoptr(MdDossier) dossier = md_test_load_sample (KA131 "--sms.dossier.json");
   g_autofree char *id = g_compute_checksum_for_string (G_CHECKSUM_MD5, file_name, -1);
   g_autofree char *path = g_build_filename ("/nonexistent", file_name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -220,20 +209,6 @@ test_export_summary (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_export_cli (void)
 {
   const char *cli = g_getenv ("MD_CLI");
@@ -242,7 +217,7 @@ test_export_cli (void)
   g_autofree char *bundle = g_build_filename (dir, "lotte.dossier.json", NULL);
   g_autofree char *standard_error = NULL;
   g_autofree char *csv = NULL;
-  g_autoptr(MdDossier) dossier = load_sample (KA131 "--sms.dossier.json");
+  g_autoptr(MdDossier) dossier = md_test_load_sample (KA131 "--sms.dossier.json");
   g_autoptr(GFile) file = g_file_new_for_path (bundle);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
@@ -263,7 +238,7 @@ test_export_cli (void)
   if (!g_spawn_check_wait_status (status, NULL) && strstr (standard_error, "not available") != NULL)
     {
       g_test_skip ("the export command is not wired into mobility-dossier-cli yet");
-      remove_tree (dir);
+      md_test_remove_tree (dir);
       return;
     }
 
@@ -276,7 +251,7 @@ test_export_cli (void)
   g_assert_nonnull (strstr (lines[1], ",unscored,students_eu_associated,,,Not scored yet,"));
   g_assert_cmpstr (lines[2], ==, "");
 
-  remove_tree (dir);
+  md_test_remove_tree (dir);
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include "md-bundle.h"
 #include "md-inbox.h"
+#include "md-test-core.h"
 
 #define SMS_ID "6ba17aea-e149-4df0-bfca-9ca645070a88"
 #define COPY_ID "0f5b6c3e-8d2a-4c1e-9b7a-3e2d1c0b9a81"
@@ -31,18 +32,6 @@ static char *
 sample_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-}
-
-static MdDossier *
-load_sample (const char *name)
-{
-  g_autofree char *path = sample_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MdDossier *dossier = md_bundle_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dossier;
 }
 
 /* Edits the tree directly: the setters would stamp "modified" with
@@ -87,10 +76,10 @@ write_text (const char *dir,
 static void
 make_folder (const char *dir)
 {
-  g_autoptr(MdDossier) sms = load_sample ("erasmus-ka131-2024--sms.dossier.json");
-  g_autoptr(MdDossier) stt = load_sample ("erasmus-ka131-2024--stt.dossier.json");
-  g_autoptr(MdDossier) copy = load_sample ("erasmus-ka131-2024--sms.dossier.json");
-  g_autoptr(MdDossier) invalid = load_sample ("erasmus-ka131-2024--smt.dossier.json");
+  g_autoptr(MdDossier) sms = md_test_load_sample ("erasmus-ka131-2024--sms.dossier.json");
+  g_autoptr(MdDossier) stt = md_test_load_sample ("erasmus-ka131-2024--stt.dossier.json");
+  g_autoptr(MdDossier) copy = md_test_load_sample ("erasmus-ka131-2024--sms.dossier.json");
+  g_autoptr(MdDossier) invalid = md_test_load_sample ("erasmus-ka131-2024--smt.dossier.json");
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GString) tampered = NULL;
@@ -144,27 +133,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   drain ();
   g_assert_finalize_object (fixture->inbox);
   g_clear_object (&fixture->registry);
-  remove_tree (fixture->dir);
+  md_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -377,7 +352,7 @@ static void
 test_inbox_monitor (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(MdDossier) dossier = load_sample ("erasmus-ka131-2024--smt.dossier.json");
+  g_autoptr(MdDossier) dossier = md_test_load_sample ("erasmus-ka131-2024--smt.dossier.json");
   g_autoptr(MdProgramme) programme = md_programme_registry_lookup (fixture->registry, "erasmus-ka131-2024", NULL);
   g_autoptr(MdReview) review = NULL;
   g_autofree char *path = NULL;

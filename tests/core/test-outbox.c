@@ -11,6 +11,7 @@
 #include "md-bundle.h"
 #include "md-memory-secret-store.h"
 #include "md-outbox.h"
+#include "md-test-core.h"
 
 #define SECOND G_GINT64_CONSTANT (1000000)
 
@@ -73,40 +74,6 @@ open_outbox (Fixture *fixture)
   return outbox;
 }
 
-typedef struct
-{
-  gboolean done;
-  gboolean delivered;
-  GError  *error;
-} Outcome;
-
-static void
-send_now_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->delivered = md_outbox_send_now_finish (MD_OUTBOX (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static gboolean
-send_now (MdOutbox       *outbox,
-          MdOutboxEntry  *entry,
-          GError        **error)
-{
-  Outcome outcome = { FALSE, FALSE, NULL };
-
-  md_outbox_send_now_async (outbox, entry, NULL, send_now_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.delivered;
-}
-
 static char *
 entry_path (Fixture       *fixture,
             MdOutboxEntry *entry,
@@ -164,7 +131,7 @@ test_folder_delivery (Fixture       *fixture,
   assert_mode (state, 0600);
   assert_mode (bundle, 0600);
 
-  g_assert_true (send_now (outbox, entry, &error));
+  g_assert_true (md_test_send_now (outbox, entry, &error));
   g_assert_no_error (error);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_SENT);
   g_assert_cmpuint (delivered, ==, 1);
@@ -239,7 +206,7 @@ test_survives_restart (Fixture       *fixture,
   entry = md_outbox_enqueue (outbox, fixture->bundle, fixture->inbox, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_false (send_now (outbox, entry, &error));
+  g_assert_false (md_test_send_now (outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_LOCAL);
   g_clear_error (&error);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_QUEUED);
@@ -259,7 +226,7 @@ test_survives_restart (Fixture       *fixture,
   g_assert_true (md_endpoint_equal (md_outbox_entry_get_endpoint (resumed), fixture->inbox));
 
   block_inbox (fixture, FALSE);
-  g_assert_true (send_now (reopened, resumed, &error));
+  g_assert_true (md_test_send_now (reopened, resumed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (md_outbox_entry_get_attempts (resumed), ==, 2);
   g_assert_null (md_outbox_entry_get_error (resumed));
@@ -364,14 +331,14 @@ test_never_replaced (Fixture       *fixture,
   gsize length;
 
   entry = md_outbox_enqueue (outbox, fixture->bundle, fixture->inbox, NULL, &error);
-  g_assert_true (send_now (outbox, entry, &error));
+  g_assert_true (md_test_send_now (outbox, entry, &error));
 
   /* The same bundle again, as a fresh entry: already there. */
   g_assert_true (md_outbox_remove (outbox, entry, &error));
   g_assert_no_error (error);
   g_clear_object (&entry);
   entry = md_outbox_enqueue (outbox, fixture->bundle, fixture->inbox, NULL, &error);
-  g_assert_true (send_now (outbox, entry, &error));
+  g_assert_true (md_test_send_now (outbox, entry, &error));
   g_assert_true (md_outbox_entry_get_already_delivered (entry));
 
   /* Another version of the same dossier is not passed off as sent. */
@@ -379,7 +346,7 @@ test_never_replaced (Fixture       *fixture,
   changed = md_bundle_serialize (fixture->dossier);
   changed_entry = md_outbox_enqueue (outbox, changed, fixture->inbox, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (send_now (outbox, changed_entry, &error));
+  g_assert_false (md_test_send_now (outbox, changed_entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CONFLICT);
   g_assert_cmpint (md_outbox_entry_get_state (changed_entry), ==, MD_OUTBOX_STATE_FAILED);
 
@@ -400,7 +367,7 @@ test_record_receipt (Fixture       *fixture,
   JsonNode *receipt;
 
   entry = md_outbox_enqueue (outbox, fixture->bundle, fixture->inbox, NULL, &error);
-  g_assert_true (send_now (outbox, entry, &error));
+  g_assert_true (md_test_send_now (outbox, entry, &error));
 
   g_assert_true (md_outbox_entry_record_receipt_in_dossier (entry, fixture->dossier, &error));
   g_assert_no_error (error);

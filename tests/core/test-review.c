@@ -12,6 +12,7 @@
 #include "md-bundle.h"
 #include "md-inbox.h"
 #include "md-review.h"
+#include "md-test-core.h"
 
 #define KA131 "erasmus-ka131-2024"
 #define SMS_ID "6ba17aea-e149-4df0-bfca-9ca645070a88"
@@ -109,69 +110,23 @@ test_review_weighted_equal (void)
   g_assert_cmpfloat_with_epsilon (md_review_weighted_score (review, programme, "sms"), 62.5, 1e-9);
 }
 
-/* A copy of the KA131 profile whose first criterion weighs 40 and is
- * scored out of 20, next to the institution file it refers to. */
-static MdProgramme *
-make_weighted_profile (const char *dir)
+/* The first criterion weighs 40 and is scored out of 20. */
+static void
+weight_first_criterion (JsonObject    *profile,
+                        gconstpointer  data)
 {
-  g_autofree char *source = g_build_filename (g_getenv ("MD_PROGRAMMES_DIR"), KA131 ".json", NULL);
-  g_autofree char *institution = g_build_filename (g_getenv ("MD_PROGRAMMES_DIR"), "..", "institutions", "itm.json", NULL);
-  g_autofree char *programmes = g_build_filename (dir, "programmes", NULL);
-  g_autofree char *institutions = g_build_filename (dir, "institutions", NULL);
-  g_autofree char *target = g_build_filename (programmes, KA131 ".json", NULL);
-  g_autofree char *target_institution = g_build_filename (institutions, "itm.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *first;
+  JsonObject *first = json_array_get_object_element (json_object_get_array_member (profile, "evaluation_criteria"), 0);
 
-  g_mkdir_with_parents (programmes, 0700);
-  g_mkdir_with_parents (institutions, 0700);
-  json_parser_load_from_file (parser, source, &error);
-  g_assert_no_error (error);
-  first = json_array_get_object_element (json_object_get_array_member (
-            json_node_get_object (json_parser_get_root (parser)), "evaluation_criteria"), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "academic_record");
   json_object_set_int_member (first, "weight", 40);
   json_object_set_int_member (first, "max_score", 20);
-  text = json_to_string (json_parser_get_root (parser), TRUE);
-  g_file_set_contents (target, text, -1, &error);
-  g_assert_no_error (error);
-
-  g_clear_pointer (&text, g_free);
-  g_file_get_contents (institution, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (target_institution, text, -1, &error);
-  g_assert_no_error (error);
-
-  file = g_file_new_for_path (target);
-  return md_programme_new_from_file (file, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 test_review_weighted_unequal (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("md-review-XXXXXX", NULL);
-  g_autoptr(MdProgramme) programme = make_weighted_profile (dir);
+  g_autoptr(MdProgramme) programme = md_test_write_ka131_profile (dir, weight_first_criterion, NULL);
   g_autoptr(MdReview) review = md_review_new (SMS_ID, "abc");
   g_autoptr(GError) error = NULL;
 
@@ -192,7 +147,7 @@ test_review_weighted_unequal (void)
   g_assert_false (md_review_set_score (review, "Ann", "motivation", 11, programme, "sms", &error));
   g_assert_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_OUT_OF_RANGE);
 
-  remove_tree (dir);
+  md_test_remove_tree (dir);
 }
 
 static void
@@ -256,7 +211,7 @@ test_review_round_trip (void)
   md_review_set_decision (loaded, MD_DECISION_NONE, NULL, NULL);
   g_assert_cmpint (md_review_get_decision (loaded), ==, MD_DECISION_NONE);
 
-  remove_tree (dir);
+  md_test_remove_tree (dir);
 }
 
 static void
@@ -355,18 +310,6 @@ save_bundle (MdDossier  *dossier,
   g_assert_no_error (error);
 }
 
-static MdDossier *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MdDossier *dossier = md_bundle_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dossier;
-}
-
 static void
 write_review (MdInboxItem *item,
               MdProgramme *programme,
@@ -392,8 +335,8 @@ test_review_sidecars (void)
 {
   g_autoptr(MdProgramme) programme = ka131 ();
   g_autofree char *dir = g_dir_make_tmp ("md-review-XXXXXX", NULL);
-  g_autoptr(MdDossier) sms = load_sample ("erasmus-ka131-2024--sms.dossier.json");
-  g_autoptr(MdDossier) smt = load_sample ("erasmus-ka131-2024--smt.dossier.json");
+  g_autoptr(MdDossier) sms = md_test_load_sample ("erasmus-ka131-2024--sms.dossier.json");
+  g_autoptr(MdDossier) smt = md_test_load_sample ("erasmus-ka131-2024--smt.dossier.json");
   g_autoptr(MdInbox) first = NULL;
   g_autoptr(MdInbox) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -431,7 +374,7 @@ test_review_sidecars (void)
   g_assert_false (md_inbox_item_get_review_stale (md_inbox_find_by_id (second, SMT_ID)));
   g_clear_object (&second);
 
-  remove_tree (dir);
+  md_test_remove_tree (dir);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "md-bundle.h"
 #include "md-memory-secret-store.h"
 #include "md-outbox.h"
+#include "md-test-core.h"
 #include "md-test-intake.h"
 
 #define SECOND G_GINT64_CONSTANT (1000000)
@@ -124,40 +125,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->key, g_free);
 }
 
-typedef struct
-{
-  gboolean done;
-  gboolean delivered;
-  GError  *error;
-} Outcome;
-
-static void
-send_now_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->delivered = md_outbox_send_now_finish (MD_OUTBOX (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static gboolean
-send_now (MdOutbox       *outbox,
-          MdOutboxEntry  *entry,
-          GError        **error)
-{
-  Outcome outcome = { FALSE, FALSE, NULL };
-
-  md_outbox_send_now_async (outbox, entry, NULL, send_now_cb, &outcome);
-  while (!outcome.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.delivered;
-}
-
 static MdOutboxEntry *
 enqueue (Fixture *fixture)
 {
@@ -225,7 +192,7 @@ test_created (Fixture       *fixture,
   md_test_intake_require_token (fixture->intake, TOKEN);
   md_memory_secret_store_set (fixture->secrets, md_endpoint_get_uri (fixture->endpoint), NULL, TOKEN);
 
-  g_assert_true (send_now (fixture->outbox, entry, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_no_error (error);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_SENT);
   g_assert_false (md_outbox_entry_get_already_delivered (entry));
@@ -254,7 +221,7 @@ test_server_error_then_created (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_FAIL, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_SERVER);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_QUEUED);
   g_assert_cmpint (md_outbox_entry_get_next_attempt (entry), >=, before + SECOND / 20 * 3 / 4);
@@ -283,7 +250,7 @@ test_retry_after_seconds (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_BUSY, "120");
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   after = g_get_real_time ();
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_RETRY_LATER);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_QUEUED);
@@ -310,14 +277,14 @@ test_retry_after_date (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_BUSY, date);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_RETRY_LATER);
   g_assert_cmpint (md_outbox_entry_get_next_attempt (entry), >=, g_date_time_to_unix (later) * SECOND);
   g_assert_cmpint (md_outbox_entry_get_next_attempt (entry), <, (g_date_time_to_unix (later) + 1) * SECOND);
   g_clear_error (&error);
 
   /* The user can still insist. */
-  g_assert_true (send_now (fixture->outbox, entry, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (md_test_intake_count_copies (fixture->intake, fixture->key), ==, 1);
 }
@@ -330,13 +297,13 @@ test_already_received (Fixture       *fixture,
   g_autoptr(MdOutboxEntry) again = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (send_now (fixture->outbox, first, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, first, &error));
 
   /* A fresh entry for the same bundle: the intake knows the key. */
   g_assert_true (md_outbox_remove (fixture->outbox, first, &error));
   again = enqueue (fixture);
   g_assert_true (again != first);
-  g_assert_true (send_now (fixture->outbox, again, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, again, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (md_outbox_entry_get_state (again), ==, MD_OUTBOX_STATE_SENT);
@@ -355,7 +322,7 @@ test_other_conflict (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_CONFLICT, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CONFLICT);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_FAILED);
 }
@@ -369,7 +336,7 @@ test_problem_not_retried (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_PROBLEM, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, MD_TEST_PROBLEM_TITLE));
   g_assert_nonnull (strstr (error->message, MD_TEST_PROBLEM_DETAIL));
@@ -392,7 +359,7 @@ test_credentials (Fixture       *fixture,
 
   md_test_intake_require_token (fixture->intake, TOKEN);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CREDENTIALS);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_FAILED);
   g_assert_true (md_outbox_entry_get_needs_credentials (entry));
@@ -400,7 +367,7 @@ test_credentials (Fixture       *fixture,
 
   /* A wrong token is told apart from none. */
   md_memory_secret_store_set (fixture->secrets, md_endpoint_get_uri (fixture->endpoint), NULL, "wrong");
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CREDENTIALS);
   g_assert_nonnull (strstr (error->message, "did not accept"));
   g_clear_error (&error);
@@ -424,7 +391,7 @@ test_unauthorized_status (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_UNAUTHORIZED, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CREDENTIALS);
   g_assert_nonnull (strstr (error->message, "asks for credentials"));
 }
@@ -438,7 +405,7 @@ test_too_large (Fixture       *fixture,
 
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_TOO_LARGE, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_TOO_LARGE);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_FAILED);
 }
@@ -453,13 +420,13 @@ test_no_answer (Fixture       *fixture,
   md_submitter_set_timeout (fixture->submitter, 1);
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_STALL, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_TIMED_OUT);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_QUEUED);
   g_clear_error (&error);
 
   /* The server comes back. */
-  g_assert_true (send_now (fixture->outbox, entry, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (md_outbox_entry_get_attempts (entry), ==, 2);
   g_assert_cmpuint (md_test_intake_count_copies (fixture->intake, fixture->key), ==, 1);
@@ -489,14 +456,14 @@ test_reset_mid_upload (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (fixture->bundle), >, 512 * 1024);
   md_test_intake_push (fixture->intake, MD_TEST_ACTION_RESET, NULL);
 
-  g_assert_false (send_now (fixture->outbox, entry, &error));
+  g_assert_false (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_error (error, MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_NETWORK);
   g_assert_cmpuint (md_test_intake_get_n_resets (fixture->intake), ==, 1);
   g_assert_cmpint (md_outbox_entry_get_state (entry), ==, MD_OUTBOX_STATE_QUEUED);
   g_clear_error (&error);
 
   g_signal_connect (entry, "notify::progress", G_CALLBACK (on_progress_notify), progress);
-  g_assert_true (send_now (fixture->outbox, entry, &error));
+  g_assert_true (md_test_send_now (fixture->outbox, entry, &error));
   g_assert_no_error (error);
 
   copy = md_test_intake_dup_copy (fixture->intake, fixture->key);

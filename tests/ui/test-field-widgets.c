@@ -17,28 +17,9 @@
 #include "md-path-entry-row.h"
 #include "md-path-switch-row.h"
 #include "md-path-text-view.h"
+#include "md-test-util.h"
 
 #define PROGRAMME "erasmus-ka131-2024"
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop for a while: popovers map asynchronously. */
-static void
-iterate_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static GtkWindow *
 present (GtkWidget *widget)
@@ -57,7 +38,7 @@ present (GtkWidget *widget)
     gtk_window_set_child (window, widget);
 
   gtk_window_present (window);
-  iterate ();
+  md_test_iterate ();
   return window;
 }
 
@@ -65,7 +46,7 @@ static void
 close_window (GtkWindow *window)
 {
   gtk_window_destroy (window);
-  iterate ();
+  md_test_iterate ();
 }
 
 static MdDossier *
@@ -141,7 +122,7 @@ test_switch_row (void)
   /* Activating the row (click, Space, Enter) flips the switch, at the
    * end of its animation. */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  iterate_for (500);
+  md_test_iterate_for (500);
   assert_value_type (dossier, path, G_TYPE_BOOLEAN);
   g_assert_false (md_dossier_get_boolean (dossier, path));
 
@@ -250,7 +231,7 @@ test_date_row (void)
   /* Opening the picker shows the typed date without changing it. */
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-14");
   gtk_menu_button_popup (button);
-  iterate_for (300);
+  md_test_iterate_for (300);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   shown = gtk_calendar_get_date (calendar);
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2025);
@@ -263,7 +244,7 @@ test_date_row (void)
   pick = g_date_time_new_local (2025, 2, 20, 0, 0, 0.0);
   gtk_calendar_select_day (calendar, pick);
   g_signal_emit_by_name (calendar, "day-selected");
-  iterate_for (100);
+  md_test_iterate_for (100);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (md_dossier_get_string (dossier, path), ==, "2025-02-20");
 
@@ -644,16 +625,7 @@ test_builder_types (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, NULL);
 
   g_test_add_func ("/field-widgets/switch-row", test_switch_row);
   g_test_add_func ("/field-widgets/combo-row/text", test_combo_row_text);

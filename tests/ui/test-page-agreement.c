@@ -15,107 +15,39 @@
 #include "md-component-list.h"
 #include "md-page-agreement.h"
 #include "md-path-combo-row.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
-typedef struct
-{
-  GtkWindow *window;
-  MdWizard  *wizard;
-  GtkWidget *page;
-  MdDossier *dossier;
-} Fixture;
+typedef MdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char *activity = data;
-  g_autoptr(MdProgrammeRegistry) registry = md_programme_registry_new_default ();
+  MdDossier *dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->wizard = md_wizard_new ();
-  fixture->page = md_page_agreement_new ();
-  md_wizard_add_page (fixture->wizard, MD_WIZARD_PAGE (fixture->page));
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->wizard));
-  gtk_window_set_default_size (fixture->window, 960, 1600);
-
-  fixture->dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
-  md_dossier_set_string (fixture->dossier, "mobility.activity", activity, NULL);
-  md_dossier_set_string (fixture->dossier, "applicant.given_name", "Ana", NULL);
-  md_dossier_set_string (fixture->dossier, "applicant.family_name", "Peeters", NULL);
-  md_wizard_set_dossier (fixture->wizard, fixture->dossier, registry);
-  gtk_window_present (fixture->window);
+  md_dossier_set_string (dossier, "mobility.activity", activity, NULL);
+  md_dossier_set_string (dossier, "applicant.given_name", "Ana", NULL);
+  md_dossier_set_string (dossier, "applicant.family_name", "Peeters", NULL);
+  md_test_page_fixture_set_up (fixture, md_page_agreement_new (), dossier, 960, 1600);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
+/* Approving asks in a message dialog; one a test left open would keep
+ * the dossier alive. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_message_dialog ()) != NULL)
+  while ((dialog = md_test_find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (fixture->dossier);
+  md_test_page_fixture_tear_down (fixture);
 }
 
 /* Widget lookups */
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             WidgetMatch   match,
-             gconstpointer data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      found = find_widget (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static guint
-count_widgets (GtkWidget    *root,
-               WidgetMatch   match,
-               gconstpointer data)
-{
-  guint count = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    count += match (child, data) + count_widgets (child, match, data);
-
-  return count;
-}
 
 static gboolean
 is_row_titled (GtkWidget     *widget,
@@ -143,7 +75,7 @@ is_entry_row (GtkWidget     *widget,
 static const char *
 get_comparison (Fixture *fixture)
 {
-  GtkWidget *row = find_widget (fixture->page, is_row_titled, "Table A:");
+  GtkWidget *row = md_test_find_widget (fixture->page, is_row_titled, "Table A:");
 
   g_assert_nonnull (row);
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
@@ -160,84 +92,11 @@ find_list (Fixture    *fixture,
 }
 
 static void
-type_into (Fixture    *fixture,
-           const char *path,
-           const char *text)
-{
-  GtkWidget *row = md_find_field_widget (fixture->page, path);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
 click_add (MdComponentList *list,
            guint            times)
 {
   for (guint i = 0; i < times; i++)
     g_signal_emit_by_name (md_component_list_get_add_button (list), "clicked");
-}
-
-static gboolean
-report_has (MdWizard   *wizard,
-            const char *path,
-            const char *rule)
-{
-  MdReport *report = md_wizard_get_report (wizard);
-
-  for (guint i = 0; i < md_report_get_n_issues (report); i++)
-    {
-      const MdIssue *issue = md_report_get_issue (report, i);
-
-      if (g_strcmp0 (issue->path, path) == 0 && g_strcmp0 (issue->rule, rule) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* Pure */
@@ -262,7 +121,7 @@ test_language (Fixture       *fixture,
 {
   GtkWidget *level = md_find_field_widget (fixture->page, "learning_agreement.language.cefr");
 
-  type_into (fixture, "learning_agreement.language.code", "nl");
+  md_test_type_text (fixture->page, "learning_agreement.language.code", "nl");
   g_assert_cmpstr (md_dossier_get_string (fixture->dossier, "learning_agreement.language.code"), ==, "nl");
 
   g_assert_true (MD_IS_PATH_COMBO_ROW (level));
@@ -284,26 +143,26 @@ test_tables (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (table_a)));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (table_b)));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (table_c)));
-  g_assert_null (find_widget (fixture->page, is_label, "No Course Tables"));
+  g_assert_null (md_test_find_widget (fixture->page, is_label, "No Course Tables"));
 
   click_add (table_a, 3);
   click_add (table_b, 2);
   g_assert_cmpuint (md_dossier_get_length (fixture->dossier, "learning_agreement.table_a"), ==, 3);
   g_assert_cmpuint (md_dossier_get_length (fixture->dossier, "learning_agreement.table_b"), ==, 2);
 
-  type_into (fixture, "learning_agreement.table_a[0].title", "Comparative Law");
-  type_into (fixture, "learning_agreement.table_a[0].ects", "10");
-  type_into (fixture, "learning_agreement.table_a[1].ects", "10");
-  type_into (fixture, "learning_agreement.table_a[2].ects", "10");
-  type_into (fixture, "learning_agreement.table_b[0].ects", "15");
-  type_into (fixture, "learning_agreement.table_b[1].ects", "12");
+  md_test_type_text (fixture->page, "learning_agreement.table_a[0].title", "Comparative Law");
+  md_test_type_text (fixture->page, "learning_agreement.table_a[0].ects", "10");
+  md_test_type_text (fixture->page, "learning_agreement.table_a[1].ects", "10");
+  md_test_type_text (fixture->page, "learning_agreement.table_a[2].ects", "10");
+  md_test_type_text (fixture->page, "learning_agreement.table_b[0].ects", "15");
+  md_test_type_text (fixture->page, "learning_agreement.table_b[1].ects", "12");
   g_assert_cmpstr (md_dossier_get_string (fixture->dossier, "learning_agreement.table_a[0].title"), ==, "Comparative Law");
   g_assert_cmpfloat (md_dossier_get_double (fixture->dossier, "learning_agreement.table_a[2].ects", 0), ==, 10);
   g_assert_cmpfloat (md_component_list_get_total (table_a), ==, 30);
   g_assert_cmpfloat (md_component_list_get_total (table_b), ==, 27);
   g_assert_cmpstr (get_comparison (fixture), ==, "Table A: 30 credits · Table B: 27 credits — they differ by 3 credits");
 
-  type_into (fixture, "learning_agreement.table_b[1].ects", "15");
+  md_test_type_text (fixture->page, "learning_agreement.table_b[1].ects", "15");
   g_assert_cmpstr (get_comparison (fixture), ==, "Table A: 30 credits · Table B: 30 credits — they match");
 
   /* Staff training has no course tables: a note stands in for them. */
@@ -311,7 +170,7 @@ test_tables (Fixture       *fixture,
   md_dossier_remove_row (fixture->dossier, "learning_agreement.table_b", 1, NULL);
   md_dossier_remove_row (fixture->dossier, "learning_agreement.table_b", 0, NULL);
   md_wizard_validate_now (fixture->wizard);
-  g_assert_nonnull (find_widget (fixture->page, is_label, "No Course Tables"));
+  g_assert_nonnull (md_test_find_widget (fixture->page, is_label, "No Course Tables"));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (table_b)));
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (table_c)));
   /* Rows kept from the earlier activity stay in sight, to be removed. */
@@ -323,21 +182,21 @@ approve (Fixture    *fixture,
          const char *button_label,
          const char *name)
 {
-  GtkWidget *label = find_widget (fixture->page, is_label, button_label);
+  GtkWidget *label = md_test_find_widget (fixture->page, is_label, button_label);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
   g_assert_nonnull (label);
   g_signal_emit_by_name (gtk_widget_get_parent (label), "clicked");
-  dialog = find_message_dialog ();
+  dialog = md_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  entry = find_widget (GTK_WIDGET (dialog), is_entry_row, NULL);
+  entry = md_test_find_widget (GTK_WIDGET (dialog), is_entry_row, NULL);
   g_assert_nonnull (entry);
   if (name != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), name);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "approve"));
   adw_message_dialog_response (dialog, "approve");
-  if (find_message_dialog () == dialog)
+  if (md_test_find_message_dialog () == dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -349,8 +208,8 @@ test_approvals (Fixture       *fixture,
   const char *stale = "Stale: the agreement changed after this approval";
 
   click_add (find_list (fixture, "learning_agreement.table_a"), 1);
-  type_into (fixture, "learning_agreement.table_a[0].ects", "30");
-  g_assert_nonnull (find_widget (fixture->page, is_row_titled, "Nobody has approved"));
+  md_test_type_text (fixture->page, "learning_agreement.table_a[0].ects", "30");
+  g_assert_nonnull (md_test_find_widget (fixture->page, is_row_titled, "Nobody has approved"));
 
   /* The student's own name is offered. */
   approve (fixture, "Approve as _Student", NULL);
@@ -365,24 +224,24 @@ test_approvals (Fixture       *fixture,
   g_assert_cmpstr (md_dossier_get_string (fixture->dossier, "approvals[1].name"), ==, "Dr. Jan Smet");
 
   md_wizard_validate_now (fixture->wizard);
-  g_assert_false (report_has (fixture->wizard, "approvals[0]", "approvals.stale"));
-  g_assert_cmpuint (count_widgets (fixture->page, is_label, "Approved"), ==, 2);
-  g_assert_null (find_widget (fixture->page, is_row_titled, "Nobody has approved"));
-  g_assert_nonnull (find_widget (fixture->page, is_row_titled, "Dr. Jan Smet"));
+  g_assert_false (md_test_report_has (fixture->wizard, "approvals[0]", "approvals.stale"));
+  g_assert_cmpuint (md_test_count_widgets (fixture->page, is_label, "Approved"), ==, 2);
+  g_assert_null (md_test_find_widget (fixture->page, is_row_titled, "Nobody has approved"));
+  g_assert_nonnull (md_test_find_widget (fixture->page, is_row_titled, "Dr. Jan Smet"));
 
   /* Any change to the agreement makes both approvals stale. */
-  type_into (fixture, "learning_agreement.table_a[0].ects", "27");
+  md_test_type_text (fixture->page, "learning_agreement.table_a[0].ects", "27");
   md_wizard_validate_now (fixture->wizard);
-  g_assert_true (report_has (fixture->wizard, "approvals[0]", "approvals.stale"));
-  g_assert_cmpuint (count_widgets (fixture->page, is_label, stale), ==, 2);
-  g_assert_cmpuint (count_widgets (fixture->page, is_label, "Approved"), ==, 0);
+  g_assert_true (md_test_report_has (fixture->wizard, "approvals[0]", "approvals.stale"));
+  g_assert_cmpuint (md_test_count_widgets (fixture->page, is_label, stale), ==, 2);
+  g_assert_cmpuint (md_test_count_widgets (fixture->page, is_label, "Approved"), ==, 0);
 
   /* Approving again gives one fresh approval next to the stale ones. */
   approve (fixture, "Record _Receiving Approval", "Prof. Marie Dubois");
   md_wizard_validate_now (fixture->wizard);
   g_assert_cmpstr (md_dossier_get_string (fixture->dossier, "approvals[2].role"), ==, "receiving");
-  g_assert_cmpuint (count_widgets (fixture->page, is_label, stale), ==, 2);
-  g_assert_cmpuint (count_widgets (fixture->page, is_label, "Approved"), ==, 1);
+  g_assert_cmpuint (md_test_count_widgets (fixture->page, is_label, stale), ==, 2);
+  g_assert_cmpuint (md_test_count_widgets (fixture->page, is_label, "Approved"), ==, 1);
 }
 
 static void
@@ -395,46 +254,34 @@ test_screenshots (Fixture       *fixture,
 
   if (g_str_equal (activity, "sms"))
     {
-      type_into (fixture, "learning_agreement.language.code", "nl");
+      md_test_type_text (fixture->page, "learning_agreement.language.code", "nl");
       click_add (find_list (fixture, "learning_agreement.table_a"), 2);
       click_add (find_list (fixture, "learning_agreement.table_b"), 1);
-      type_into (fixture, "learning_agreement.table_a[0].title", "Comparative Law");
-      type_into (fixture, "learning_agreement.table_a[0].ects", "6");
-      type_into (fixture, "learning_agreement.table_a[1].title", "Dutch for Exchange Students");
-      type_into (fixture, "learning_agreement.table_a[1].ects", "3");
-      type_into (fixture, "learning_agreement.table_b[0].title", "Elective Abroad");
-      type_into (fixture, "learning_agreement.table_b[0].ects", "6");
+      md_test_type_text (fixture->page, "learning_agreement.table_a[0].title", "Comparative Law");
+      md_test_type_text (fixture->page, "learning_agreement.table_a[0].ects", "6");
+      md_test_type_text (fixture->page, "learning_agreement.table_a[1].title", "Dutch for Exchange Students");
+      md_test_type_text (fixture->page, "learning_agreement.table_a[1].ects", "3");
+      md_test_type_text (fixture->page, "learning_agreement.table_b[0].title", "Elective Abroad");
+      md_test_type_text (fixture->page, "learning_agreement.table_b[0].ects", "6");
       approve (fixture, "Approve as _Student", NULL);
-      type_into (fixture, "learning_agreement.table_a[1].ects", "4");
+      md_test_type_text (fixture->page, "learning_agreement.table_a[1].ects", "4");
       approve (fixture, "Record _Sending Approval", "Dr. Jan Smet");
     }
   md_wizard_validate_now (fixture->wizard);
   /* Tall enough for the whole page when the screen allows it. */
   gtk_window_set_default_size (fixture->window, 960, 2800);
-  iterate_for (500);
-  save_screenshot (GTK_WIDGET (fixture->window), name);
+  md_test_iterate_for (500);
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), name);
 
   gtk_window_set_default_size (fixture->window, 360, 2800);
-  iterate_for (500);
-  save_screenshot (GTK_WIDGET (fixture->window), narrow);
+  md_test_iterate_for (500);
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), narrow);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() keeps the C locale; the translated run needs LANGUAGE. */
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add_func ("/page-agreement/describe-totals", test_describe_totals);
   g_test_add ("/page-agreement/language", Fixture, "sms", fixture_set_up, test_language, fixture_tear_down);

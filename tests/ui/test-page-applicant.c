@@ -11,138 +11,36 @@
 
 #include "md-app-types.h"
 #include "md-page-applicant.h"
-#include "md-path-combo-row.h"
-#include "md-path-country-row.h"
 #include "md-path-entry-row.h"
-#include "md-path-switch-row.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
-typedef struct
-{
-  GtkWindow           *window;
-  MdWizard            *wizard;
-  GtkWidget           *page;
-  MdDossier           *dossier;
-  MdProgrammeRegistry *registry;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef MdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
-  fixture->registry = md_programme_registry_new_default ();
-  fixture->page = md_page_applicant_new ();
-  fixture->wizard = md_wizard_new ();
-  md_wizard_add_page (fixture->wizard, MD_WIZARD_PAGE (fixture->page));
-  md_dossier_set_string (fixture->dossier, "mobility.activity", "sms", NULL);
+  MdDossier *dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 760, 2600);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->wizard));
-  md_wizard_set_dossier (fixture->wizard, fixture->dossier, fixture->registry);
-  gtk_window_present (fixture->window);
-  iterate ();
+  md_dossier_set_string (dossier, "mobility.activity", "sms", NULL);
+  md_test_page_fixture_set_up (fixture, md_page_applicant_new (), dossier, 760, 2600);
+  md_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_assert_finalize_object (fixture->dossier);
-  g_clear_object (&fixture->registry);
-}
-
-static GtkWidget *
-find_row (Fixture    *fixture,
-          const char *path)
-{
-  GtkWidget *row = md_find_field_widget (fixture->page, path);
-
-  if (row == NULL)
-    g_error ("No row for %s", path);
-  return row;
-}
-
-static void
-type_into (Fixture    *fixture,
-           const char *path,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find_row (fixture, path)), text);
-}
-
-static void
-choose (Fixture    *fixture,
-        const char *path,
-        const char *value)
-{
-  MdPathComboRow *row = MD_PATH_COMBO_ROW (find_row (fixture, path));
-  const char * const *values = md_path_combo_row_get_values (row);
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (g_str_equal (values[i], value))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        return;
-      }
-
-  g_error ("No choice “%s” for %s", value, path);
-}
-
-static void
-choose_country (Fixture    *fixture,
-                const char *path,
-                const char *code)
-{
-  MdPathCountryRow *row = MD_PATH_COUNTRY_ROW (find_row (fixture, path));
-  GtkDropDown *drop_down = md_path_country_row_get_drop_down (row);
-  guint n = g_list_model_get_n_items (gtk_drop_down_get_model (drop_down));
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (md_path_country_row_get_code_at (row, i), code) == 0)
-      {
-        gtk_drop_down_set_selected (drop_down, i);
-        return;
-      }
-
-  g_error ("No country %s", code);
-}
-
-static void
-switch_on (Fixture    *fixture,
-           const char *path)
-{
-  gtk_switch_set_active (md_path_switch_row_get_switch (MD_PATH_SWITCH_ROW (find_row (fixture, path))), TRUE);
-}
-
-static JsonNode *
-lookup_value (Fixture    *fixture,
-              const char *path,
-              GType       type)
-{
-  JsonNode *node = md_dossier_lookup (fixture->dossier, path);
-
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-  g_assert_cmpstr (g_type_name (json_node_get_value_type (node)), ==, g_type_name (type));
-  return node;
+  md_test_page_fixture_tear_down (fixture);
 }
 
 static GtkWidget *
 get_group (Fixture    *fixture,
            const char *path)
 {
-  return gtk_widget_get_ancestor (find_row (fixture, path), ADW_TYPE_PREFERENCES_GROUP);
+  return gtk_widget_get_ancestor (md_test_find_field (fixture->page, path), ADW_TYPE_PREFERENCES_GROUP);
 }
 
 static gboolean
@@ -156,46 +54,7 @@ static gboolean
 row_visible (Fixture    *fixture,
              const char *path)
 {
-  return gtk_widget_get_visible (find_row (fixture, path));
-}
-
-/* ---- Screenshots, when MD_SCREENSHOT_DIR asks for them ----------------- */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Let the entry rows' title animations finish. */
-  for (gint64 end = g_get_monotonic_time () + 500 * 1000; g_get_monotonic_time () < end;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return gtk_widget_get_visible (md_test_find_field (fixture->page, path));
 }
 
 /* ---- Tests ------------------------------------------------------------- */
@@ -204,38 +63,38 @@ static void
 test_rows_fill_model (Fixture       *fixture,
                       gconstpointer  data)
 {
-  choose (fixture, "applicant.role", "doctoral");
-  type_into (fixture, "applicant.date_of_birth", "1998-05-17");
-  choose_country (fixture, "applicant.nationality", "PT");
-  type_into (fixture, "applicant.home_institution.name", "Institute of Tropical Medicine");
-  choose_country (fixture, "applicant.home_institution.country", "BE");
-  choose (fixture, "applicant.study_cycle", "8");
-  type_into (fixture, "applicant.field_of_education", "0912");
-  type_into (fixture, "applicant.year_of_study", "2");
-  type_into (fixture, "applicant.previous_mobility_months", "3.5");
-  switch_on (fixture, "applicant.one_cycle_programme");
-  switch_on (fixture, "applicant.fewer_opportunities");
-  type_into (fixture, "applicant.iban", "BE71 0961 2345 6769");
+  md_test_choose (fixture->page, "applicant.role", "doctoral");
+  md_test_type_text (fixture->page, "applicant.date_of_birth", "1998-05-17");
+  md_test_choose (fixture->page, "applicant.nationality", "PT");
+  md_test_type_text (fixture->page, "applicant.home_institution.name", "Institute of Tropical Medicine");
+  md_test_choose (fixture->page, "applicant.home_institution.country", "BE");
+  md_test_choose (fixture->page, "applicant.study_cycle", "8");
+  md_test_type_text (fixture->page, "applicant.field_of_education", "0912");
+  md_test_type_text (fixture->page, "applicant.year_of_study", "2");
+  md_test_type_text (fixture->page, "applicant.previous_mobility_months", "3.5");
+  md_test_switch_on (fixture->page, "applicant.one_cycle_programme");
+  md_test_switch_on (fixture->page, "applicant.fewer_opportunities");
+  md_test_type_text (fixture->page, "applicant.iban", "BE71 0961 2345 6769");
 
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.role", G_TYPE_STRING)), ==, "doctoral");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.date_of_birth", G_TYPE_STRING)), ==, "1998-05-17");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.nationality", G_TYPE_STRING)), ==, "PT");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.home_institution.country", G_TYPE_STRING)), ==, "BE");
-  g_assert_cmpint (json_node_get_int (lookup_value (fixture, "applicant.study_cycle", G_TYPE_INT64)), ==, 8);
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.field_of_education", G_TYPE_STRING)), ==, "0912");
-  g_assert_cmpint (json_node_get_int (lookup_value (fixture, "applicant.year_of_study", G_TYPE_INT64)), ==, 2);
-  g_assert_cmpfloat (json_node_get_double (lookup_value (fixture, "applicant.previous_mobility_months", G_TYPE_DOUBLE)), ==, 3.5);
-  g_assert_true (json_node_get_boolean (lookup_value (fixture, "applicant.one_cycle_programme", G_TYPE_BOOLEAN)));
-  g_assert_true (json_node_get_boolean (lookup_value (fixture, "applicant.fewer_opportunities", G_TYPE_BOOLEAN)));
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.role", G_TYPE_STRING)), ==, "doctoral");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.date_of_birth", G_TYPE_STRING)), ==, "1998-05-17");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.nationality", G_TYPE_STRING)), ==, "PT");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.home_institution.country", G_TYPE_STRING)), ==, "BE");
+  g_assert_cmpint (json_node_get_int (md_test_lookup_value (fixture->dossier, "applicant.study_cycle", G_TYPE_INT64)), ==, 8);
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.field_of_education", G_TYPE_STRING)), ==, "0912");
+  g_assert_cmpint (json_node_get_int (md_test_lookup_value (fixture->dossier, "applicant.year_of_study", G_TYPE_INT64)), ==, 2);
+  g_assert_cmpfloat (json_node_get_double (md_test_lookup_value (fixture->dossier, "applicant.previous_mobility_months", G_TYPE_DOUBLE)), ==, 3.5);
+  g_assert_true (json_node_get_boolean (md_test_lookup_value (fixture->dossier, "applicant.one_cycle_programme", G_TYPE_BOOLEAN)));
+  g_assert_true (json_node_get_boolean (md_test_lookup_value (fixture->dossier, "applicant.fewer_opportunities", G_TYPE_BOOLEAN)));
   /* An unanswered question stays unanswered. */
   g_assert_null (md_dossier_lookup (fixture->dossier, "applicant.scholarship"));
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.iban", G_TYPE_STRING)), ==, "BE71 0961 2345 6769");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.iban", G_TYPE_STRING)), ==, "BE71 0961 2345 6769");
 
   /* The rows the main window's tests rely on are still entry rows. */
-  g_assert_true (MD_IS_PATH_ENTRY_ROW (find_row (fixture, "applicant.given_name")));
-  g_assert_true (MD_IS_PATH_ENTRY_ROW (find_row (fixture, "applicant.family_name")));
-  g_assert_true (MD_IS_PATH_ENTRY_ROW (find_row (fixture, "applicant.email")));
-  g_assert_true (MD_IS_PATH_ENTRY_ROW (find_row (fixture, "applicant.phone")));
+  g_assert_true (MD_IS_PATH_ENTRY_ROW (md_test_find_field (fixture->page, "applicant.given_name")));
+  g_assert_true (MD_IS_PATH_ENTRY_ROW (md_test_find_field (fixture->page, "applicant.family_name")));
+  g_assert_true (MD_IS_PATH_ENTRY_ROW (md_test_find_field (fixture->page, "applicant.email")));
+  g_assert_true (MD_IS_PATH_ENTRY_ROW (md_test_find_field (fixture->page, "applicant.phone")));
 }
 
 static void
@@ -246,16 +105,16 @@ test_staff_group (Fixture       *fixture,
   g_assert_false (group_of_path_visible (fixture, "applicant.position"));
   g_assert_true (group_of_path_visible (fixture, "applicant.degree_programme"));
 
-  choose (fixture, "applicant.role", "staff");
+  md_test_choose (fixture->page, "applicant.role", "staff");
   md_wizard_validate_now (fixture->wizard);
   g_assert_true (group_of_path_visible (fixture, "applicant.position"));
   g_assert_false (group_of_path_visible (fixture, "applicant.degree_programme"));
-  type_into (fixture, "applicant.position", "Lecturer");
-  type_into (fixture, "applicant.department", "Public Health");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.position", G_TYPE_STRING)), ==, "Lecturer");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "applicant.department", G_TYPE_STRING)), ==, "Public Health");
+  md_test_type_text (fixture->page, "applicant.position", "Lecturer");
+  md_test_type_text (fixture->page, "applicant.department", "Public Health");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.position", G_TYPE_STRING)), ==, "Lecturer");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "applicant.department", G_TYPE_STRING)), ==, "Public Health");
 
-  choose (fixture, "applicant.role", "student");
+  md_test_choose (fixture->page, "applicant.role", "student");
   md_wizard_validate_now (fixture->wizard);
   g_assert_false (group_of_path_visible (fixture, "applicant.position"));
   g_assert_true (group_of_path_visible (fixture, "applicant.degree_programme"));
@@ -278,10 +137,10 @@ test_eligibility_group (Fixture       *fixture,
   g_assert_true (row_visible (fixture, "applicant.gpa"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (get_group (fixture, "applicant.gpa"))),
                             "at least 60 credits"));
-  type_into (fixture, "applicant.credits_obtained", "72");
-  type_into (fixture, "applicant.gpa", "3,4");
-  g_assert_cmpfloat (json_node_get_double (lookup_value (fixture, "applicant.credits_obtained", G_TYPE_DOUBLE)), ==, 72);
-  g_assert_cmpfloat (json_node_get_double (lookup_value (fixture, "applicant.gpa", G_TYPE_DOUBLE)), ==, 3.4);
+  md_test_type_text (fixture->page, "applicant.credits_obtained", "72");
+  md_test_type_text (fixture->page, "applicant.gpa", "3,4");
+  g_assert_cmpfloat (json_node_get_double (md_test_lookup_value (fixture->dossier, "applicant.credits_obtained", G_TYPE_DOUBLE)), ==, 72);
+  g_assert_cmpfloat (json_node_get_double (md_test_lookup_value (fixture->dossier, "applicant.gpa", G_TYPE_DOUBLE)), ==, 3.4);
 
   /* Erasmus Belgica: credits only. */
   md_dossier_set_string (fixture->dossier, "programme", "erasmus-belgica-2024", NULL);
@@ -297,42 +156,29 @@ static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  choose (fixture, "applicant.role", "student");
-  type_into (fixture, "applicant.given_name", "Ana");
-  type_into (fixture, "applicant.family_name", "Peeters");
-  type_into (fixture, "applicant.date_of_birth", "2001-03-09");
-  choose_country (fixture, "applicant.nationality", "BE");
-  type_into (fixture, "applicant.email", "ana.peeters@example.org");
-  type_into (fixture, "applicant.home_institution.name", "Institute of Tropical Medicine");
-  choose (fixture, "applicant.study_cycle", "7");
-  type_into (fixture, "applicant.field_of_education", "0912");
+  md_test_choose (fixture->page, "applicant.role", "student");
+  md_test_type_text (fixture->page, "applicant.given_name", "Ana");
+  md_test_type_text (fixture->page, "applicant.family_name", "Peeters");
+  md_test_type_text (fixture->page, "applicant.date_of_birth", "2001-03-09");
+  md_test_choose (fixture->page, "applicant.nationality", "BE");
+  md_test_type_text (fixture->page, "applicant.email", "ana.peeters@example.org");
+  md_test_type_text (fixture->page, "applicant.home_institution.name", "Institute of Tropical Medicine");
+  md_test_choose (fixture->page, "applicant.study_cycle", "7");
+  md_test_type_text (fixture->page, "applicant.field_of_education", "0912");
   md_dossier_set_string (fixture->dossier, "programme", "flemish-twc-2024", NULL);
   md_dossier_set_string (fixture->dossier, "mobility.activity", "internship", NULL);
   md_wizard_validate_now (fixture->wizard);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-applicant");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-applicant");
 
   gtk_window_set_default_size (fixture->window, 360, 3000);
-  iterate ();
-  save_screenshot (GTK_WIDGET (fixture->window), "page-applicant-narrow");
+  md_test_iterate ();
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-applicant-narrow");
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  /* A private data folder: nothing of the user's is read or written. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add ("/page-applicant/rows-fill-model", Fixture, NULL, fixture_set_up, test_rows_fill_model, fixture_tear_down);
   g_test_add ("/page-applicant/staff-group", Fixture, NULL, fixture_set_up, test_staff_group, fixture_tear_down);

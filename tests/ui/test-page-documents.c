@@ -15,6 +15,8 @@
 
 #include "md-app-types.h"
 #include "md-page-documents.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
 #define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
@@ -61,16 +63,15 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  md_test_iterate ();
   g_assert_finalize_object (fixture->dossier);
   g_free (fixture->folder);
 }
 
 static gboolean
-page_is_busy (MdPageDocuments *page)
+page_is_idle (gpointer data)
 {
-  return md_page_documents_is_busy (page);
+  return !md_page_documents_is_busy (data);
 }
 
 static void
@@ -78,15 +79,8 @@ attach_and_wait (Fixture    *fixture,
                  GFile      *file,
                  const char *kind)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
   md_page_documents_attach_file (fixture->page, file, kind);
-  while (page_is_busy (fixture->page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  md_test_wait_until (page_is_idle, fixture->page, WAIT_LIMIT_US);
 }
 
 static GFile *
@@ -177,41 +171,6 @@ report_mentions (MdWizard   *wizard,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *folder = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (folder == NULL)
-    return;
-
-  /* Let page transitions and resizes finish. */
-  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (folder, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_attach (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -275,9 +234,9 @@ test_screenshot (Fixture       *fixture,
   g_assert_cmpuint (md_dossier_get_length (fixture->dossier, "attachments"), ==, 2);
   md_wizard_validate_now (fixture->wizard);
 
-  save_screenshot (GTK_WIDGET (fixture->window), "page-documents");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-documents");
   gtk_window_set_default_size (fixture->window, 360, 720);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-documents-narrow");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-documents-narrow");
 }
 
 static void
@@ -371,31 +330,21 @@ test_close_while_reading (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GFile) file = write_file (fixture, "cv.pdf", "%PDF-1.4\n%%EOF\n", -1);
-  gint64 end;
 
   md_page_documents_attach_file (fixture->page, file, "cv");
   gtk_window_destroy (g_steal_pointer (&fixture->window));
 
-  for (end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
+  md_test_iterate_for (500);
   g_assert_cmpuint (md_dossier_get_length (fixture->dossier, "attachments"), ==, 0);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
+  g_autofree char *cache_home = g_dir_make_tmp ("md-ui-cache-XXXXXX", NULL);
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add ("/page-documents/attach", Fixture, NULL, fixture_set_up, test_attach, fixture_tear_down);
   g_test_add ("/page-documents/written-here", Fixture, NULL, fixture_set_up, test_written_here, fixture_tear_down);

@@ -11,131 +11,36 @@
 
 #include "md-app-types.h"
 #include "md-page-mobility.h"
-#include "md-path-combo-row.h"
-#include "md-path-country-row.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
-typedef struct
-{
-  GtkWindow           *window;
-  MdWizard            *wizard;
-  GtkWidget           *page;
-  MdDossier           *dossier;
-  MdProgrammeRegistry *registry;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef MdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
-  fixture->registry = md_programme_registry_new_default ();
-  fixture->page = md_page_mobility_new ();
-  fixture->wizard = md_wizard_new ();
-  md_wizard_add_page (fixture->wizard, MD_WIZARD_PAGE (fixture->page));
+  MdDossier *dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
 
   /* The activity is chosen on another screen. */
-  md_dossier_set_string (fixture->dossier, "mobility.activity", "sms", NULL);
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 760, 2200);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->wizard));
-  md_wizard_set_dossier (fixture->wizard, fixture->dossier, fixture->registry);
-  gtk_window_present (fixture->window);
-  iterate ();
+  md_dossier_set_string (dossier, "mobility.activity", "sms", NULL);
+  md_test_page_fixture_set_up (fixture, md_page_mobility_new (), dossier, 760, 2200);
+  md_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_assert_finalize_object (fixture->dossier);
-  g_clear_object (&fixture->registry);
-}
-
-static GtkWidget *
-find_row (Fixture    *fixture,
-          const char *path)
-{
-  GtkWidget *row = md_find_field_widget (fixture->page, path);
-
-  if (row == NULL)
-    g_error ("No row for %s", path);
-  return row;
-}
-
-static void
-type_into (Fixture    *fixture,
-           const char *path,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (find_row (fixture, path)), text);
-}
-
-static void
-choose (Fixture    *fixture,
-        const char *path,
-        const char *value)
-{
-  MdPathComboRow *row = MD_PATH_COMBO_ROW (find_row (fixture, path));
-  const char * const *values = md_path_combo_row_get_values (row);
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (g_str_equal (values[i], value))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        return;
-      }
-
-  g_error ("No choice “%s” for %s", value, path);
-}
-
-static void
-choose_country (Fixture    *fixture,
-                const char *path,
-                const char *code)
-{
-  MdPathCountryRow *row = MD_PATH_COUNTRY_ROW (find_row (fixture, path));
-  GtkDropDown *drop_down = md_path_country_row_get_drop_down (row);
-  guint n = g_list_model_get_n_items (gtk_drop_down_get_model (drop_down));
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (md_path_country_row_get_code_at (row, i), code) == 0)
-      {
-        gtk_drop_down_set_selected (drop_down, i);
-        return;
-      }
-
-  g_error ("No country %s", code);
-}
-
-static JsonNode *
-lookup_value (Fixture    *fixture,
-              const char *path,
-              GType       type)
-{
-  JsonNode *node = md_dossier_lookup (fixture->dossier, path);
-
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-  g_assert_cmpstr (g_type_name (json_node_get_value_type (node)), ==, g_type_name (type));
-  return node;
+  md_test_page_fixture_tear_down (fixture);
 }
 
 static gboolean
 group_of_path_visible (Fixture    *fixture,
                        const char *path)
 {
-  return gtk_widget_get_visible (gtk_widget_get_ancestor (find_row (fixture, path), ADW_TYPE_PREFERENCES_GROUP));
+  return gtk_widget_get_visible (gtk_widget_get_ancestor (md_test_find_field (fixture->page, path), ADW_TYPE_PREFERENCES_GROUP));
 }
 
 static GtkWidget *
@@ -185,85 +90,30 @@ dup_estimate_text (Fixture *fixture)
   return g_string_free (text, FALSE);
 }
 
-static void
-assert_text_contains (const char *text,
-                      const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” not shown in:\n%s", expected, text);
-}
-
-static void
-assert_text_lacks (const char *text,
-                   const char *unexpected)
-{
-  if (strstr (text, unexpected) != NULL)
-    g_error ("“%s” shown in:\n%s", unexpected, text);
-}
-
-/* ---- Screenshots, when MD_SCREENSHOT_DIR asks for them ----------------- */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Let the entry rows' title animations finish. */
-  for (gint64 end = g_get_monotonic_time () + 500 * 1000; g_get_monotonic_time () < end;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* ---- Tests ------------------------------------------------------------- */
 
 static void
 test_rows_fill_model (Fixture       *fixture,
                       gconstpointer  data)
 {
-  choose_country (fixture, "mobility.destination_country", "DE");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.destination_country", G_TYPE_STRING)), ==, "DE");
+  md_test_choose (fixture->page, "mobility.destination_country", "DE");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.destination_country", G_TYPE_STRING)), ==, "DE");
 
-  type_into (fixture, "mobility.receiving_organisation.name", "Universität Heidelberg");
-  type_into (fixture, "mobility.receiving_organisation.erasmus_code", "D  HEIDELB01");
-  type_into (fixture, "mobility.receiving_organisation.contact_email", "erasmus@uni-heidelberg.de");
-  choose (fixture, "mobility.receiving_organisation.type", "research");
-  type_into (fixture, "mobility.start_date", "2026-01-01");
-  choose (fixture, "mobility.travel_mode", "green");
-  type_into (fixture, "mobility.distance_km", "412,5");
+  md_test_type_text (fixture->page, "mobility.receiving_organisation.name", "Universität Heidelberg");
+  md_test_type_text (fixture->page, "mobility.receiving_organisation.erasmus_code", "D  HEIDELB01");
+  md_test_type_text (fixture->page, "mobility.receiving_organisation.contact_email", "erasmus@uni-heidelberg.de");
+  md_test_choose (fixture->page, "mobility.receiving_organisation.type", "research");
+  md_test_type_text (fixture->page, "mobility.start_date", "2026-01-01");
+  md_test_choose (fixture->page, "mobility.travel_mode", "green");
+  md_test_type_text (fixture->page, "mobility.distance_km", "412,5");
 
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.receiving_organisation.name", G_TYPE_STRING)),
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.receiving_organisation.name", G_TYPE_STRING)),
                    ==, "Universität Heidelberg");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.receiving_organisation.type", G_TYPE_STRING)),
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.receiving_organisation.type", G_TYPE_STRING)),
                    ==, "research");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.start_date", G_TYPE_STRING)), ==, "2026-01-01");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.travel_mode", G_TYPE_STRING)), ==, "green");
-  g_assert_cmpfloat (json_node_get_double (lookup_value (fixture, "mobility.distance_km", G_TYPE_DOUBLE)), ==, 412.5);
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.start_date", G_TYPE_STRING)), ==, "2026-01-01");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.travel_mode", G_TYPE_STRING)), ==, "green");
+  g_assert_cmpfloat (json_node_get_double (md_test_lookup_value (fixture->dossier, "mobility.distance_km", G_TYPE_DOUBLE)), ==, 412.5);
 
   /* The validator's word reaches the row: SMS goes to a university. */
   md_wizard_validate_now (fixture->wizard);
@@ -281,32 +131,32 @@ test_estimate (Fixture       *fixture,
   g_autofree char *green = NULL;
   g_autofree char *reversed = NULL;
 
-  assert_text_contains (no_country, "Choose the destination country first.");
-  assert_text_lacks (no_country, "Estimated total");
+  md_test_assert_text_contains (no_country, "Choose the destination country first.");
+  md_test_assert_text_lacks (no_country, "Estimated total");
 
-  choose_country (fixture, "mobility.destination_country", "DE");
+  md_test_choose (fixture->page, "mobility.destination_country", "DE");
   no_dates = dup_estimate_text (fixture);
-  assert_text_contains (no_dates, "Enter valid start and end dates first.");
+  md_test_assert_text_contains (no_dates, "Enter valid start and end dates first.");
 
-  type_into (fixture, "mobility.start_date", "2026-01-01");
-  type_into (fixture, "mobility.end_date", "2026-04-15");
-  choose (fixture, "mobility.travel_mode", "standard");
+  md_test_type_text (fixture->page, "mobility.start_date", "2026-01-01");
+  md_test_type_text (fixture->page, "mobility.end_date", "2026-04-15");
+  md_test_choose (fixture->page, "mobility.travel_mode", "standard");
   standard = dup_estimate_text (fixture);
-  assert_text_contains (standard, "Individual support | 3 full months × €600 + 15 days × €600 / 30 | 2100.00 € | \n");
-  assert_text_contains (standard, "Estimated total | 2100.00 € | \n");
-  assert_text_contains (standard, "Estimate only — indicative rates");
-  assert_text_lacks (standard, "Enter valid start");
+  md_test_assert_text_contains (standard, "Individual support | 3 full months × €600 + 15 days × €600 / 30 | 2100.00 € | \n");
+  md_test_assert_text_contains (standard, "Estimated total | 2100.00 € | \n");
+  md_test_assert_text_contains (standard, "Estimate only — indicative rates");
+  md_test_assert_text_lacks (standard, "Enter valid start");
 
   /* Green travel without travel support: extra days and a top-up. */
-  choose (fixture, "mobility.travel_mode", "green");
+  md_test_choose (fixture->page, "mobility.travel_mode", "green");
   green = dup_estimate_text (fixture);
-  assert_text_contains (green, "Green travel days | 4 extra days × €600 / 30 | 80.00 € | \n");
-  assert_text_contains (green, "Estimated total | 2230.00 € | \n");
+  md_test_assert_text_contains (green, "Green travel days | 4 extra days × €600 / 30 | 80.00 € | \n");
+  md_test_assert_text_contains (green, "Estimated total | 2230.00 € | \n");
 
-  type_into (fixture, "mobility.end_date", "2025-12-01");
+  md_test_type_text (fixture->page, "mobility.end_date", "2025-12-01");
   reversed = dup_estimate_text (fixture);
-  assert_text_contains (reversed, "Enter valid start and end dates first.");
-  assert_text_lacks (reversed, "Estimated total");
+  md_test_assert_text_contains (reversed, "Enter valid start and end dates first.");
+  md_test_assert_text_lacks (reversed, "Estimated total");
 }
 
 static void
@@ -324,8 +174,8 @@ test_activity_groups (Fixture       *fixture,
   md_wizard_validate_now (fixture->wizard);
   g_assert_true (group_of_path_visible (fixture, "mobility.teaching_hours"));
   g_assert_false (group_of_path_visible (fixture, "mobility.pair_partner.name"));
-  type_into (fixture, "mobility.teaching_hours", "8");
-  g_assert_cmpint (json_node_get_double (lookup_value (fixture, "mobility.teaching_hours", G_TYPE_DOUBLE)), ==, 8);
+  md_test_type_text (fixture->page, "mobility.teaching_hours", "8");
+  g_assert_cmpint (json_node_get_double (md_test_lookup_value (fixture->dossier, "mobility.teaching_hours", G_TYPE_DOUBLE)), ==, 8);
 
   /* ASEM-DUO students always travel as a pair. */
   md_dossier_set_string (fixture->dossier, "programme", "flemish-asem-duo-2024", NULL);
@@ -333,11 +183,11 @@ test_activity_groups (Fixture       *fixture,
   md_wizard_validate_now (fixture->wizard);
   g_assert_false (group_of_path_visible (fixture, "mobility.teaching_hours"));
   g_assert_true (group_of_path_visible (fixture, "mobility.pair_partner.name"));
-  type_into (fixture, "mobility.pair_partner.name", "Nguyen Van An");
-  type_into (fixture, "mobility.pair_partner.institution", "Hanoi University of Public Health");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.pair_partner.name", G_TYPE_STRING)),
+  md_test_type_text (fixture->page, "mobility.pair_partner.name", "Nguyen Van An");
+  md_test_type_text (fixture->page, "mobility.pair_partner.institution", "Hanoi University of Public Health");
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.pair_partner.name", G_TYPE_STRING)),
                    ==, "Nguyen Van An");
-  g_assert_cmpstr (json_node_get_string (lookup_value (fixture, "mobility.pair_partner.institution", G_TYPE_STRING)),
+  g_assert_cmpstr (json_node_get_string (md_test_lookup_value (fixture->dossier, "mobility.pair_partner.institution", G_TYPE_STRING)),
                    ==, "Hanoi University of Public Health");
 }
 
@@ -347,20 +197,20 @@ static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  choose_country (fixture, "mobility.destination_country", "DE");
-  type_into (fixture, "mobility.receiving_organisation.name", "Universität Heidelberg");
-  type_into (fixture, "mobility.receiving_organisation.erasmus_code", "D  HEIDELB01");
-  choose (fixture, "mobility.receiving_organisation.type", "hei");
-  type_into (fixture, "mobility.start_date", "2026-01-01");
-  type_into (fixture, "mobility.end_date", "2026-04-15");
-  choose (fixture, "mobility.travel_mode", "green");
-  type_into (fixture, "mobility.distance_km", "412");
+  md_test_choose (fixture->page, "mobility.destination_country", "DE");
+  md_test_type_text (fixture->page, "mobility.receiving_organisation.name", "Universität Heidelberg");
+  md_test_type_text (fixture->page, "mobility.receiving_organisation.erasmus_code", "D  HEIDELB01");
+  md_test_choose (fixture->page, "mobility.receiving_organisation.type", "hei");
+  md_test_type_text (fixture->page, "mobility.start_date", "2026-01-01");
+  md_test_type_text (fixture->page, "mobility.end_date", "2026-04-15");
+  md_test_choose (fixture->page, "mobility.travel_mode", "green");
+  md_test_type_text (fixture->page, "mobility.distance_km", "412");
   md_wizard_validate_now (fixture->wizard);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-mobility");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-mobility");
 
   gtk_window_set_default_size (fixture->window, 360, 2200);
-  iterate ();
-  save_screenshot (GTK_WIDGET (fixture->window), "page-mobility-narrow");
+  md_test_iterate ();
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-mobility-narrow");
 }
 
 static void
@@ -376,20 +226,7 @@ test_format_amount (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  /* A private data folder: nothing of the user's is read or written. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add_func ("/page-mobility/format-amount", test_format_amount);
   g_test_add ("/page-mobility/rows-fill-model", Fixture, NULL, fixture_set_up, test_rows_fill_model, fixture_tear_down);

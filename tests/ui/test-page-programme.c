@@ -13,50 +13,26 @@
 #include "md-app-types.h"
 #include "md-page-programme.h"
 #include "md-path-combo-row.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
-typedef struct
-{
-  GtkWindow           *window;
-  MdWizard            *wizard;
-  GtkWidget           *page;
-  MdDossier           *dossier;
-  MdProgrammeRegistry *registry;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef MdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
-  fixture->registry = md_programme_registry_new_default ();
-  fixture->page = md_page_programme_new ();
-  fixture->wizard = md_wizard_new ();
-  md_wizard_add_page (fixture->wizard, MD_WIZARD_PAGE (fixture->page));
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 760, 1400);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->wizard));
-  md_wizard_set_dossier (fixture->wizard, fixture->dossier, fixture->registry);
-  gtk_window_present (fixture->window);
-  iterate ();
+  md_test_page_fixture_set_up (fixture, md_page_programme_new (),
+                               md_dossier_new ("erasmus-ka131-2024", "2024"), 760, 1400);
+  md_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_assert_finalize_object (fixture->dossier);
-  g_clear_object (&fixture->registry);
+  md_test_page_fixture_tear_down (fixture);
 }
 
 static MdPathComboRow *
@@ -128,22 +104,6 @@ dup_page_text (Fixture *fixture)
 }
 
 static void
-assert_text_contains (const char *text,
-                      const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("“%s” not shown in:\n%s", expected, text);
-}
-
-static void
-assert_text_lacks (const char *text,
-                   const char *unexpected)
-{
-  if (strstr (text, unexpected) != NULL)
-    g_error ("“%s” shown in:\n%s", unexpected, text);
-}
-
-static void
 assert_string_at (MdDossier  *dossier,
                   const char *path,
                   const char *expected)
@@ -172,45 +132,6 @@ find_selectable_label (GtkWidget *root)
     }
 
   return NULL;
-}
-
-/* ---- Screenshots, when MD_SCREENSHOT_DIR asks for them ----------------- */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  /* Let the entry rows' title animations finish. */
-  for (gint64 end = g_get_monotonic_time () + 500 * 1000; g_get_monotonic_time () < end;)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* ---- Tests ------------------------------------------------------------- */
@@ -251,37 +172,37 @@ test_activity_described (Fixture       *fixture,
   g_autofree char *staff = NULL;
 
   /* Until an activity is chosen the page says how to get its facts. */
-  assert_text_contains (before, "Choose an activity to see who may apply");
-  assert_text_lacks (before, "travel days not counted");
-  assert_text_lacks (before, "Apply by");
+  md_test_assert_text_contains (before, "Choose an activity to see who may apply");
+  md_test_assert_text_lacks (before, "travel days not counted");
+  md_test_assert_text_lacks (before, "Apply by");
 
   choose (find_combo (fixture, "mobility.activity"), "sms");
   md_wizard_validate_now (fixture->wizard);
   sms = dup_page_text (fixture);
-  assert_text_lacks (sms, "Choose an activity to see");
-  assert_text_contains (sms, "A study period of 2 to 12 months of physical mobility");
-  assert_text_contains (sms, "Students, Doctoral candidates\n");
-  assert_text_contains (sms, "2 to 12 months, travel days not counted");
-  assert_text_contains (sms, "EU member states; Third countries associated to the programme; "
+  md_test_assert_text_lacks (sms, "Choose an activity to see");
+  md_test_assert_text_contains (sms, "A study period of 2 to 12 months of physical mobility");
+  md_test_assert_text_contains (sms, "Students, Doctoral candidates\n");
+  md_test_assert_text_contains (sms, "2 to 12 months, travel days not counted");
+  md_test_assert_text_contains (sms, "EU member states; Third countries associated to the programme; "
                              "Third countries not associated to the programme, except Belgium");
-  assert_text_contains (sms, "Apply by 31 July 2026, at least 2 months before departure");
-  assert_text_contains (sms, "Between 1 June 2024 and 31 July 2026");
-  assert_text_contains (sms, "Application form, Curriculum vitae, Transcript of records\n");
-  assert_text_contains (sms, "Indicative Figures");
+  md_test_assert_text_contains (sms, "Apply by 31 July 2026, at least 2 months before departure");
+  md_test_assert_text_contains (sms, "Between 1 June 2024 and 31 July 2026");
+  md_test_assert_text_contains (sms, "Application form, Curriculum vitae, Transcript of records\n");
+  md_test_assert_text_contains (sms, "Indicative Figures");
 
   choose (find_combo (fixture, "mobility.activity"), "sms_blended");
   md_wizard_validate_now (fixture->wizard);
   blended = dup_page_text (fixture);
-  assert_text_contains (blended, "5 to 30 days, travel days not counted");
-  assert_text_contains (blended, "Students — Master (EQF 7)");
-  assert_text_lacks (blended, "Transcript of records");
+  md_test_assert_text_contains (blended, "5 to 30 days, travel days not counted");
+  md_test_assert_text_contains (blended, "Students — Master (EQF 7)");
+  md_test_assert_text_lacks (blended, "Transcript of records");
 
   choose (find_combo (fixture, "mobility.activity"), "stt");
   md_wizard_validate_now (fixture->wizard);
   staff = dup_page_text (fixture);
-  assert_text_contains (staff, "2 to 60 days, travel days not counted");
-  assert_text_contains (staff, "Staff members\n");
-  assert_text_lacks (staff, "Third countries not associated");
+  md_test_assert_text_contains (staff, "2 to 60 days, travel days not counted");
+  md_test_assert_text_contains (staff, "Staff members\n");
+  md_test_assert_text_lacks (staff, "Third countries not associated");
 }
 
 static void
@@ -325,9 +246,9 @@ test_programme_change (Fixture       *fixture,
   twc_label = dup_selected_label (activity_row);
   g_assert_cmpstr (twc_label, ==, md_json_pick_member_translation (md_programme_get_activity (twc, "internship"), "title"));
   twc_text = dup_page_text (fixture);
-  assert_text_contains (twc_text, "United States");
+  md_test_assert_text_contains (twc_text, "United States");
   /* The Flemish calls publish no calendar: no deadline is made up. */
-  assert_text_lacks (twc_text, "Apply by");
+  md_test_assert_text_lacks (twc_text, "Apply by");
 
   choose (find_combo (fixture, "programme"), "flemish-asem-duo-2024");
   md_wizard_validate_now (fixture->wizard);
@@ -344,30 +265,17 @@ test_screenshot (Fixture       *fixture,
 {
   choose (find_combo (fixture, "mobility.activity"), "sms");
   md_wizard_validate_now (fixture->wizard);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-programme");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-programme");
 
   gtk_window_set_default_size (fixture->window, 360, 1600);
-  iterate ();
-  save_screenshot (GTK_WIDGET (fixture->window), "page-programme-narrow");
+  md_test_iterate ();
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-programme-narrow");
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  /* A private data folder: nothing of the user's is read or written. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add ("/page-programme/choices", Fixture, NULL, fixture_set_up, test_choices, fixture_tear_down);
   g_test_add ("/page-programme/activity-described", Fixture, NULL, fixture_set_up, test_activity_described,

@@ -15,6 +15,8 @@
 #include "md-field-widget.h"
 #include "md-page-applicant.h"
 #include "md-page-review.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
 typedef struct
@@ -45,8 +47,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  md_test_iterate ();
 }
 
 /* An empty KA131 dossier with only its activity chosen, so that the
@@ -143,41 +144,6 @@ has_label (GtkWidget  *root,
     }
 
   return FALSE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *folder = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (folder == NULL)
-    return;
-
-  /* Let page transitions and resizes finish. */
-  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (folder, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -301,9 +267,9 @@ test_screenshot (Fixture       *fixture,
   md_dossier_set_string (dossier, "applicant.given_name", "Ana", NULL);
   md_wizard_validate_now (fixture->wizard);
   md_wizard_show_page (fixture->wizard, 1);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-review");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-review");
   gtk_window_set_default_size (fixture->window, 360, 720);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-review-narrow");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-review-narrow");
 }
 
 static void
@@ -313,25 +279,15 @@ test_screenshot_ready (Fixture       *fixture,
   g_autoptr(MdDossier) dossier = bind_complete_dossier (fixture);
 
   md_wizard_show_page (fixture->wizard, 1);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-review-ready");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-review-ready");
   gtk_window_set_default_size (fixture->window, 360, 720);
-  save_screenshot (GTK_WIDGET (fixture->window), "page-review-ready-narrow");
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), "page-review-ready-narrow");
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add ("/page-review/groups", Fixture, NULL, fixture_set_up, test_groups, fixture_tear_down);
   g_test_add ("/page-review/jump-to-field", Fixture, NULL, fixture_set_up, test_jump_to_field, fixture_tear_down);

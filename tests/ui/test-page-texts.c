@@ -15,6 +15,8 @@
 #include "md-page-study-plan.h"
 #include "md-path-entry-row.h"
 #include "md-path-text-view.h"
+#include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-wizard.h"
 
 typedef struct
@@ -53,20 +55,17 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  md_test_iterate ();
   g_assert_finalize_object (fixture->dossier);
 }
 
 /* Widget lookups */
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
 static void
-collect_widgets (GtkWidget   *root,
-                 WidgetMatch  match,
-                 gconstpointer data,
-                 GPtrArray   *found)
+collect_widgets (GtkWidget         *root,
+                 MdTestWidgetMatch  match,
+                 gconstpointer      data,
+                 GPtrArray         *found)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -100,17 +99,6 @@ is_label_starting_with (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-static guint
-count_widgets (GtkWidget    *root,
-               WidgetMatch   match,
-               gconstpointer data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, match, data, found);
-  return found->len;
 }
 
 static const char *
@@ -154,70 +142,6 @@ make_words (guint n)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-report_has (MdWizard   *wizard,
-            const char *path,
-            const char *rule)
-{
-  MdReport *report = md_wizard_get_report (wizard);
-
-  for (guint i = 0; i < md_report_get_n_issues (report); i++)
-    {
-      const MdIssue *issue = md_report_get_issue (report, i);
-
-      if (g_strcmp0 (issue->path, path) == 0 && g_strcmp0 (issue->rule, rule) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Screenshots, when MD_SCREENSHOT_DIR asks for them */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, language && *language ? language : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 /* Tests */
 
 static void
@@ -237,14 +161,14 @@ test_letter_counts (Fixture       *fixture,
   g_assert_nonnull (strstr (find_label_text (GTK_WIDGET (letter), "6 words"), "25 characters"));
 
   md_wizard_validate_now (fixture->wizard);
-  g_assert_true (report_has (fixture->wizard, "motivation_letter.text", "letter.too_short"));
+  g_assert_true (md_test_report_has (fixture->wizard, "motivation_letter.text", "letter.too_short"));
   g_assert_cmpuint (md_wizard_count_page_issues (fixture->wizard, MD_WIZARD_PAGE (fixture->motivation),
                                                  MD_SEVERITY_ERROR), >, 0);
 
   type_text (letter, long_text);
   g_assert_nonnull (find_label_text (GTK_WIDGET (letter), "250 words"));
   md_wizard_validate_now (fixture->wizard);
-  g_assert_false (report_has (fixture->wizard, "motivation_letter.text", "letter.too_short"));
+  g_assert_false (md_test_report_has (fixture->wizard, "motivation_letter.text", "letter.too_short"));
 }
 
 static void
@@ -254,15 +178,15 @@ test_letter_criteria (Fixture       *fixture,
   MdPathTextView *letter = find_text_view (fixture->motivation, "motivation_letter.text");
 
   /* KA131 students: four criteria of equal weight. */
-  g_assert_cmpuint (count_widgets (fixture->motivation, is_row_with_subtitle, "25 % · scored out of 10"), ==, 4);
-  g_assert_cmpuint (count_widgets (fixture->motivation, is_row_with_title, "Academic record"), ==, 1);
+  g_assert_cmpuint (md_test_count_widgets (fixture->motivation, is_row_with_subtitle, "25 % · scored out of 10"), ==, 4);
+  g_assert_cmpuint (md_test_count_widgets (fixture->motivation, is_row_with_title, "Academic record"), ==, 1);
 
   /* Staff training: five other criteria, other word bounds. */
   md_dossier_set_string (fixture->dossier, "mobility.activity", "stt", NULL);
   md_wizard_validate_now (fixture->wizard);
-  g_assert_cmpuint (count_widgets (fixture->motivation, is_row_with_subtitle, "25 % · scored out of 10"), ==, 0);
-  g_assert_cmpuint (count_widgets (fixture->motivation, is_row_with_subtitle, "20 % · scored out of 10"), ==, 5);
-  g_assert_cmpuint (count_widgets (fixture->motivation, is_row_with_title, "The candidate's training plan"), ==, 1);
+  g_assert_cmpuint (md_test_count_widgets (fixture->motivation, is_row_with_subtitle, "25 % · scored out of 10"), ==, 0);
+  g_assert_cmpuint (md_test_count_widgets (fixture->motivation, is_row_with_subtitle, "20 % · scored out of 10"), ==, 5);
+  g_assert_cmpuint (md_test_count_widgets (fixture->motivation, is_row_with_title, "The candidate's training plan"), ==, 1);
   g_assert_cmpuint (md_path_text_view_get_min_words (letter), ==, 150);
 }
 
@@ -286,13 +210,13 @@ test_plan_texts (Fixture       *fixture,
                                                           ADW_TYPE_PREFERENCES_GROUP));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "100 to 2000 words"));
   g_assert_cmpstr (find_label_text (fixture->plan, "The plan has"), ==, "The plan has 7 words in all.");
-  g_assert_true (report_has (fixture->wizard, "study_plan.objectives", "plan.too_short"));
+  g_assert_true (md_test_report_has (fixture->wizard, "study_plan.objectives", "plan.too_short"));
 
   type_text (find_text_view (fixture->plan, "study_plan.objectives"), objectives);
   md_wizard_validate_now (fixture->wizard);
   g_assert_cmpstr (find_label_text (fixture->plan, "The plan has"), ==, "The plan has 105 words in all.");
-  g_assert_false (report_has (fixture->wizard, "study_plan.objectives", "plan.too_short"));
-  g_assert_false (report_has (fixture->wizard, "study_plan.objectives", "plan.too_long"));
+  g_assert_false (md_test_report_has (fixture->wizard, "study_plan.objectives", "plan.too_short"));
+  g_assert_false (md_test_report_has (fixture->wizard, "study_plan.objectives", "plan.too_long"));
 
   /* Studies have no traineeship part. */
   g_assert_false (gtk_widget_is_visible (md_find_field_widget (fixture->plan, "study_plan.traineeship.mentor")));
@@ -351,36 +275,24 @@ test_screenshots (Fixture       *fixture,
   /* Tall enough for the whole page when the screen allows it. */
   gtk_window_set_default_size (fixture->window, 960, 2000);
   md_wizard_show_page (fixture->wizard, 0);
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), letter_name);
+  md_test_iterate_for (300);
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), letter_name);
   md_wizard_show_page (fixture->wizard, 1);
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), plan_name);
+  md_test_iterate_for (300);
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), plan_name);
 
   /* A phone: the sidebar folds away and the page must still fit. */
   gtk_window_set_default_size (fixture->window, 360, 2000);
-  iterate_for (500);
+  md_test_iterate_for (500);
   g_free (plan_name);
   plan_name = g_strdup_printf ("page-study-plan-%s-narrow", activity);
-  save_screenshot (GTK_WIDGET (fixture->window), plan_name);
+  md_test_save_screenshot (GTK_WIDGET (fixture->window), plan_name);
 }
 
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-ui-data-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() keeps the C locale; the translated run needs LANGUAGE. */
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-ui-data-XXXXXX");
 
   g_test_add ("/page-texts/letter-counts", Fixture, "sms", fixture_set_up, test_letter_counts, fixture_tear_down);
   g_test_add ("/page-texts/letter-criteria", Fixture, "sms", fixture_set_up, test_letter_criteria, fixture_tear_down);

@@ -28,6 +28,7 @@
 #include "md-preferences-window.h"
 #include "md-test-intake.h"
 #include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-window.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
@@ -35,54 +36,6 @@
 
 static MdApplication *app;
 static MdMemorySecretStore *secrets;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_submit_button (GtkWidget *root)
@@ -133,7 +86,7 @@ close_message_dialog (void)
 
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  md_test_iterate_for (50);
 }
 
 static gboolean
@@ -186,7 +139,7 @@ open_sample (void)
   g_date_free (date);
   gtk_window_present (GTK_WINDOW (window));
   md_window_open_file (window, file);
-  wait_until (window_is_ready, window);
+  md_test_wait_until (window_is_ready, window, WAIT_LIMIT_US);
   md_wizard_validate_now (md_window_get_wizard (window));
   return window;
 }
@@ -195,7 +148,7 @@ static void
 close_window (MdWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  md_test_iterate_for (50);
 }
 
 static gboolean
@@ -249,7 +202,7 @@ wait_for_entry (const char    *dossier_id,
 {
   Awaited awaited = { dossier_id, uri, state };
 
-  wait_until (entry_reached, &awaited);
+  md_test_wait_until (entry_reached, &awaited, WAIT_LIMIT_US);
   return find_entry (dossier_id, uri);
 }
 
@@ -302,7 +255,7 @@ configure_http (const char *url,
                 const char *token)
 {
   MdPreferencesWindow *preferences = open_preferences ();
-  AdwComboRow *type_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  AdwComboRow *type_row = ADW_COMBO_ROW (md_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   AdwEntryRow *address_row = find_entry_row (GTK_WIDGET (preferences), _("_Address"));
   AdwEntryRow *secret_row = find_entry_row (GTK_WIDGET (preferences), _("To_ken or Password"));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -332,14 +285,14 @@ configure_http (const char *url,
     }
   md_test_save_screenshot (GTK_WIDGET (preferences), "preferences-http");
   gtk_window_destroy (GTK_WINDOW (preferences));
-  spin (50);
+  md_test_iterate_for (50);
 }
 
 static void
 show_outbox (MdWindow   *window,
              const char *screenshot)
 {
-  MdOutboxButton *button = MD_OUTBOX_BUTTON (find_descendant (GTK_WIDGET (window), MD_TYPE_OUTBOX_BUTTON));
+  MdOutboxButton *button = MD_OUTBOX_BUTTON (md_test_find_descendant (GTK_WIDGET (window), MD_TYPE_OUTBOX_BUTTON));
   GtkWidget *list;
   guint rows = 0;
 
@@ -383,7 +336,7 @@ test_submit_http (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
   entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  wait_until (receipt_saved, window);
+  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
 
   /* One copy, byte for byte the bundle, sent with the kept token. */
   g_assert_cmpuint (md_test_intake_count_copies (intake, md_outbox_entry_get_idempotency_key (entry)), ==, 1);
@@ -438,7 +391,7 @@ test_submit_folder (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
   wait_for_entry (dossier_id, folder_uri, MD_OUTBOX_STATE_SENT);
-  wait_until (receipt_saved, window);
+  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
 
   target = g_strdup_printf ("%s/%s.json", folder, dossier_id);
   g_file_get_contents (target, &contents, &length, &error);
@@ -470,7 +423,7 @@ test_insecure_endpoint (void)
   window = open_sample ();
   g_assert_true (submit_is_enabled (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  wait_until (message_dialog_shown, NULL);
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
   g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
@@ -494,7 +447,7 @@ test_disabled_with_problems (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, _("Fix the problems listed above first."));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL);
-  spin (100);
+  md_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_outbox ())), ==, before);
 
   md_dossier_set_string (md_window_get_dossier (window), "applicant.email", "ana@example.org", NULL);
@@ -525,14 +478,14 @@ test_credentials_then_preferences (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
   entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_FAILED);
   g_assert_true (md_outbox_entry_get_needs_credentials (entry));
-  wait_until (message_dialog_shown, NULL);
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, md_outbox_entry_get_error (entry)->message);
   g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
   show_outbox (window, "outbox-failed");
 
   adw_message_dialog_response (dialog, "preferences");
-  spin (50);
+  md_test_iterate_for (50);
   if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     close_message_dialog ();
   preferences = find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
@@ -542,7 +495,7 @@ test_credentials_then_preferences (void)
   g_signal_emit_by_name (secret_row, "apply");
 
   entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  wait_until (receipt_saved, window);
+  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
   g_assert_cmpuint (md_test_intake_count_copies (intake, md_outbox_entry_get_idempotency_key (entry)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);
@@ -564,7 +517,7 @@ test_refused (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
   wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_FAILED);
-  wait_until (message_dialog_shown, NULL);
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   /* The server's own words reach the user. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), MD_TEST_PROBLEM_TITLE));
@@ -633,7 +586,7 @@ test_transient_then_retry (void)
   dossier_id = g_strdup (md_dossier_get_id (md_window_get_dossier (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  spin (100);
+  md_test_iterate_for (100);
   entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_QUEUED);
   while (md_outbox_entry_get_error (entry) == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -641,12 +594,12 @@ test_transient_then_retry (void)
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   show_outbox (window, "outbox-queued");
 
-  button = MD_OUTBOX_BUTTON (find_descendant (GTK_WIDGET (window), MD_TYPE_OUTBOX_BUTTON));
+  button = MD_OUTBOX_BUTTON (md_test_find_descendant (GTK_WIDGET (window), MD_TYPE_OUTBOX_BUTTON));
   retry = find_row_button (find_row (button, entry), _("Send Again Now"));
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  wait_until (receipt_saved, window);
+  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
 
   before = g_list_model_get_n_items (G_LIST_MODEL (get_outbox ()));
   remove = find_row_button (find_row (button, entry), _("Remove From the Outbox"));
@@ -660,19 +613,10 @@ test_transient_then_retry (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("md-submit-data-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MD_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-submit-data-XXXXXX");
 
   /* The application, registered as it is when run, but keeping
    * secrets in memory instead of the user's keyring. */

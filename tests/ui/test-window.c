@@ -14,25 +14,10 @@
 
 #include "md-bundle.h"
 #include "md-path-entry-row.h"
+#include "md-test-util.h"
 #include "md-window.h"
 
 #define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_is_idle (gpointer data)
@@ -67,26 +52,6 @@ find_path_row (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *root,
-                         GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_descendant_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static MdWindow *
 open_window (void)
 {
@@ -100,8 +65,7 @@ static void
 close_window (MdWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  md_test_iterate ();
 }
 
 static char *
@@ -114,26 +78,10 @@ make_tmp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return md_test_find_message_dialog () != NULL;
 }
 
 static void
@@ -183,7 +131,7 @@ test_new_save_load (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row)), ==, "ana.p@example.org");
 
   md_window_save_to_file (window, file);
-  wait_until (window_is_idle, window);
+  md_test_wait_until (window_is_idle, window, WAIT_LIMIT_US);
   g_assert_false (md_dossier_get_modified_since_save (dossier));
   g_assert_true (g_file_equal (md_window_get_file (window), file));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -192,12 +140,12 @@ test_new_save_load (void)
   /* Ctrl+S again goes to the same file without asking. */
   gtk_editable_set_text (GTK_EDITABLE (given_row), "Ana Sofia");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (window_is_idle, window);
+  md_test_wait_until (window_is_idle, window, WAIT_LIMIT_US);
   g_assert_false (md_dossier_get_modified_since_save (dossier));
 
   second = open_window ();
   md_window_open_file (second, file);
-  wait_until (window_has_dossier, second);
+  md_test_wait_until (window_has_dossier, second, WAIT_LIMIT_US);
   dossier = md_window_get_dossier (second);
   g_assert_cmpstr (md_dossier_get_id (dossier), ==, dossier_id);
   g_assert_cmpint (md_dossier_get_integrity (dossier), ==, MD_INTEGRITY_INTACT);
@@ -205,7 +153,7 @@ test_new_save_load (void)
                    ==, "Ana Sofia");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (second), "applicant.email"))),
                    ==, "ana.p@example.org");
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (find_descendant_of_type (GTK_WIDGET (second), GTK_TYPE_REVEALER))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (md_test_find_descendant (GTK_WIDGET (second), GTK_TYPE_REVEALER))));
 
   close_window (second);
   close_window (window);
@@ -233,10 +181,10 @@ test_changed_outside_warning (void)
 
   window = open_window ();
   md_window_open_file (window, file);
-  wait_until (window_has_dossier, window);
-  revealer = GTK_REVEALER (find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  md_test_wait_until (window_has_dossier, window, WAIT_LIMIT_US);
+  revealer = GTK_REVEALER (md_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_descendant_of_type (GTK_WIDGET (revealer), GTK_TYPE_LABEL))),
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (md_test_find_descendant (GTK_WIDGET (revealer), GTK_TYPE_LABEL))),
                             "changed outside"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name"))),
                    ==, "Beeters");
@@ -257,9 +205,9 @@ test_bad_bundle_explained (void)
 
   window = open_window ();
   md_window_open_file (window, file);
-  wait_until (message_dialog_shown, NULL);
-  wait_until (window_is_idle, window);
-  dialog = find_message_dialog ();
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
+  md_test_wait_until (window_is_idle, window, WAIT_LIMIT_US);
+  dialog = md_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "future.dossier.json"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "99"));
   g_assert_null (md_window_get_dossier (window));
@@ -280,17 +228,17 @@ test_unsaved_changes_are_confirmed (void)
   gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.given_name")), "Kim");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  wait_until (message_dialog_shown, NULL);
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
   g_assert_true (md_window_get_dossier (window) == first);
 
-  dialog = find_message_dialog ();
+  dialog = md_test_find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
   g_assert_true (md_window_get_dossier (window) == first);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  wait_until (message_dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
+  dialog = md_test_find_message_dialog ();
   adw_message_dialog_response (dialog, "discard");
   g_assert_true (md_window_get_dossier (window) != first);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.given_name"))), ==, "");
@@ -302,18 +250,6 @@ static gboolean
 window_offers_draft (gpointer data)
 {
   return md_window_is_offering_draft (data);
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
 }
 
 static void
@@ -329,7 +265,7 @@ test_draft_survives_sigkill (void)
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.given_name")), "Kim");
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name")), "Peeters");
       /* Typing goes on; two seconds later the process dies hard. */
-      iterate_for (2000);
+      md_test_iterate_for (2000);
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.phone")), "+32");
       kill (getpid (), SIGKILL);
       return;
@@ -340,9 +276,9 @@ test_draft_survives_sigkill (void)
 
   window = open_window ();
   md_window_offer_draft (window);
-  wait_until (window_offers_draft, window);
+  md_test_wait_until (window_offers_draft, window, WAIT_LIMIT_US);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.resume-draft", NULL));
-  wait_until (window_has_dossier, window);
+  md_test_wait_until (window_has_dossier, window, WAIT_LIMIT_US);
   dossier = md_window_get_dossier (window);
   g_assert_cmpstr (md_dossier_get_string (dossier, "applicant.given_name"), ==, "Kim");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name"))),
@@ -353,14 +289,14 @@ test_draft_survives_sigkill (void)
   /* Discarding it on purpose removes the draft for good. */
   md_dossier_set_string (dossier, "applicant.phone", "+32 3", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  wait_until (message_dialog_shown, NULL);
-  adw_message_dialog_response (find_message_dialog (), "discard");
-  gtk_window_destroy (GTK_WINDOW (find_message_dialog ()));
+  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
+  adw_message_dialog_response (md_test_find_message_dialog (), "discard");
+  gtk_window_destroy (GTK_WINDOW (md_test_find_message_dialog ()));
   close_window (window);
 
   window = open_window ();
   md_window_offer_draft (window);
-  iterate_for (300);
+  md_test_iterate_for (300);
   g_assert_false (md_window_is_offering_draft (window));
   close_window (window);
 }

@@ -14,38 +14,18 @@
 #include "md-app-types.h"
 #include "md-bundle.h"
 #include "md-component-list.h"
-#include "md-field-widget.h"
 #include "md-page-documents.h"
-#include "md-path-combo-row.h"
-#include "md-path-country-row.h"
-#include "md-path-switch-row.h"
-#include "md-path-text-view.h"
 #include "md-test-screenshot.h"
+#include "md-test-util.h"
 #include "md-window.h"
 
 #define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
   const char *path;
   const char *value;
 } Typed;
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_is_idle (gpointer data)
@@ -59,72 +39,6 @@ page_is_idle (gpointer data)
   return !md_page_documents_is_busy (data);
 }
 
-static GtkWidget *
-field (MdWindow   *window,
-       const char *path)
-{
-  GtkWidget *widget = md_find_field_widget (GTK_WIDGET (window), path);
-
-  if (widget == NULL)
-    g_error ("no widget is bound to %s", path);
-  return widget;
-}
-
-static void
-type_text (MdWindow   *window,
-           const char *path,
-           const char *text)
-{
-  GtkWidget *widget = field (window, path);
-
-  if (MD_IS_PATH_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (md_path_text_view_get_text_view (MD_PATH_TEXT_VIEW (widget))),
-                              text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
-
-static void
-choose (MdWindow   *window,
-        const char *path,
-        const char *value)
-{
-  GtkWidget *widget = field (window, path);
-
-  if (MD_IS_PATH_COUNTRY_ROW (widget))
-    {
-      GtkDropDown *drop_down = md_path_country_row_get_drop_down (MD_PATH_COUNTRY_ROW (widget));
-      guint n = g_list_model_get_n_items (gtk_drop_down_get_model (drop_down));
-
-      for (guint i = 0; i < n; i++)
-        if (g_strcmp0 (md_path_country_row_get_code_at (MD_PATH_COUNTRY_ROW (widget), i), value) == 0)
-          {
-            gtk_drop_down_set_selected (drop_down, i);
-            return;
-          }
-    }
-  else
-    {
-      const char * const *values = md_path_combo_row_get_values (MD_PATH_COMBO_ROW (widget));
-
-      for (guint i = 0; values != NULL && values[i] != NULL; i++)
-        if (g_str_equal (values[i], value))
-          {
-            adw_combo_row_set_selected (ADW_COMBO_ROW (widget), i);
-            return;
-          }
-    }
-
-  g_error ("%s offers no choice “%s”", path, value);
-}
-
-static void
-switch_on (MdWindow   *window,
-           const char *path)
-{
-  gtk_switch_set_active (md_path_switch_row_get_switch (MD_PATH_SWITCH_ROW (field (window, path))), TRUE);
-}
-
 static void
 add_component (MdWindow   *window,
                const char *list_path,
@@ -133,22 +47,22 @@ add_component (MdWindow   *window,
                const char *title,
                const char *ects)
 {
-  GtkWidget *list = field (window, list_path);
+  GtkWidget *list = md_test_find_field (GTK_WIDGET (window), list_path);
   g_autofree char *code_path = g_strdup_printf ("%s[%u].code", list_path, row);
   g_autofree char *title_path = g_strdup_printf ("%s[%u].title", list_path, row);
   g_autofree char *ects_path = g_strdup_printf ("%s[%u].ects", list_path, row);
 
   g_signal_emit_by_name (md_component_list_get_add_button (MD_COMPONENT_LIST (list)), "clicked");
-  type_text (window, code_path, code);
-  type_text (window, title_path, title);
-  type_text (window, ects_path, ects);
+  md_test_type_text (GTK_WIDGET (window), code_path, code);
+  md_test_type_text (GTK_WIDGET (window), title_path, title);
+  md_test_type_text (GTK_WIDGET (window), ects_path, ects);
 }
 
 static gboolean
 has_error_style (MdWindow   *window,
                  const char *path)
 {
-  return gtk_widget_has_css_class (field (window, path), "error");
+  return gtk_widget_has_css_class (md_test_find_field (GTK_WIDGET (window), path), "error");
 }
 
 static char *
@@ -182,7 +96,7 @@ attach (MdWindow   *window,
 
   g_assert_nonnull (page);
   md_page_documents_attach_file (MD_PAGE_DOCUMENTS (page), file, kind);
-  wait_until (page_is_idle, page);
+  md_test_wait_until (page_is_idle, page, WAIT_LIMIT_US);
 }
 
 static MdWindow *
@@ -205,12 +119,12 @@ check_live_problem (MdWindow *window)
 {
   MdWizard *wizard = md_window_get_wizard (window);
 
-  type_text (window, "applicant.email", "lotte@");
+  md_test_type_text (GTK_WIDGET (window), "applicant.email", "lotte@");
   md_wizard_validate_now (wizard);
   g_assert_true (has_error_style (window, "applicant.email"));
   g_assert_nonnull (md_report_find (md_wizard_get_report (wizard), "format.email"));
 
-  type_text (window, "applicant.email", "lotte.janssens@example.org");
+  md_test_type_text (GTK_WIDGET (window), "applicant.email", "lotte.janssens@example.org");
   md_wizard_validate_now (wizard);
   g_assert_false (has_error_style (window, "applicant.email"));
   g_assert_null (md_report_find (md_wizard_get_report (wizard), "format.email"));
@@ -226,7 +140,7 @@ save_and_reload (MdWindow *window)
   MdDossier *loaded;
 
   md_window_save_to_file (window, file);
-  wait_until (window_is_idle, window);
+  md_test_wait_until (window_is_idle, window, WAIT_LIMIT_US);
   g_assert_false (md_dossier_get_modified_since_save (md_window_get_dossier (window)));
 
   loaded = md_bundle_load_file (file, NULL, &error);
@@ -305,42 +219,42 @@ test_fill_student_dossier (void)
   MdWindow *window = start_new_dossier ();
 
   /* 1. Programme and activity */
-  choose (window, "programme", "erasmus-ka131-2024");
-  choose (window, "mobility.activity", "sms");
+  md_test_choose (GTK_WIDGET (window), "programme", "erasmus-ka131-2024");
+  md_test_choose (GTK_WIDGET (window), "mobility.activity", "sms");
   /* 2. About you */
-  choose (window, "applicant.role", "student");
-  type_text (window, "applicant.given_name", "Lotte");
-  type_text (window, "applicant.family_name", "Janssens");
-  type_text (window, "applicant.date_of_birth", "2000-01-31");
-  choose (window, "applicant.nationality", "NL");
-  type_text (window, "applicant.phone", "+32 3 247 66 66");
+  md_test_choose (GTK_WIDGET (window), "applicant.role", "student");
+  md_test_type_text (GTK_WIDGET (window), "applicant.given_name", "Lotte");
+  md_test_type_text (GTK_WIDGET (window), "applicant.family_name", "Janssens");
+  md_test_type_text (GTK_WIDGET (window), "applicant.date_of_birth", "2000-01-31");
+  md_test_choose (GTK_WIDGET (window), "applicant.nationality", "NL");
+  md_test_type_text (GTK_WIDGET (window), "applicant.phone", "+32 3 247 66 66");
   check_live_problem (window);
-  type_text (window, "applicant.home_institution.name", "Institute of Tropical Medicine");
-  type_text (window, "applicant.home_institution.erasmus_code", "B  ANTWERP62");
-  choose (window, "applicant.home_institution.country", "BE");
-  type_text (window, "applicant.degree_programme", "Master of Science in Public Health");
-  choose (window, "applicant.study_cycle", "7");
-  type_text (window, "applicant.field_of_education", "0912");
-  type_text (window, "applicant.year_of_study", "1");
-  switch_on (window, "applicant.fewer_opportunities");
+  md_test_type_text (GTK_WIDGET (window), "applicant.home_institution.name", "Institute of Tropical Medicine");
+  md_test_type_text (GTK_WIDGET (window), "applicant.home_institution.erasmus_code", "B  ANTWERP62");
+  md_test_choose (GTK_WIDGET (window), "applicant.home_institution.country", "BE");
+  md_test_type_text (GTK_WIDGET (window), "applicant.degree_programme", "Master of Science in Public Health");
+  md_test_choose (GTK_WIDGET (window), "applicant.study_cycle", "7");
+  md_test_type_text (GTK_WIDGET (window), "applicant.field_of_education", "0912");
+  md_test_type_text (GTK_WIDGET (window), "applicant.year_of_study", "1");
+  md_test_switch_on (GTK_WIDGET (window), "applicant.fewer_opportunities");
   /* 3. The mobility */
-  choose (window, "mobility.destination_country", "DE");
-  type_text (window, "mobility.receiving_organisation.name", "Charité – Universitätsmedizin Berlin");
-  type_text (window, "mobility.receiving_organisation.erasmus_code", "D  BERLIN01");
-  choose (window, "mobility.receiving_organisation.type", "hei");
-  type_text (window, "mobility.receiving_organisation.contact_email", "outgoing@example.de");
-  type_text (window, "mobility.start_date", "2027-02-01");
-  type_text (window, "mobility.end_date", "2027-06-30");
-  choose (window, "mobility.travel_mode", "green");
-  type_text (window, "mobility.distance_km", "650");
+  md_test_choose (GTK_WIDGET (window), "mobility.destination_country", "DE");
+  md_test_type_text (GTK_WIDGET (window), "mobility.receiving_organisation.name", "Charité – Universitätsmedizin Berlin");
+  md_test_type_text (GTK_WIDGET (window), "mobility.receiving_organisation.erasmus_code", "D  BERLIN01");
+  md_test_choose (GTK_WIDGET (window), "mobility.receiving_organisation.type", "hei");
+  md_test_type_text (GTK_WIDGET (window), "mobility.receiving_organisation.contact_email", "outgoing@example.de");
+  md_test_type_text (GTK_WIDGET (window), "mobility.start_date", "2027-02-01");
+  md_test_type_text (GTK_WIDGET (window), "mobility.end_date", "2027-06-30");
+  md_test_choose (GTK_WIDGET (window), "mobility.travel_mode", "green");
+  md_test_type_text (GTK_WIDGET (window), "mobility.distance_km", "650");
   /* 4. Motivation letter, 5. plan */
-  type_text (window, "motivation_letter.text", letter);
-  type_text (window, "study_plan.objectives", "Learn field epidemiology.");
-  type_text (window, "study_plan.activities", "Courses and a field exercise.");
-  type_text (window, "study_plan.learning_outcomes", "Run an outbreak investigation.");
+  md_test_type_text (GTK_WIDGET (window), "motivation_letter.text", letter);
+  md_test_type_text (GTK_WIDGET (window), "study_plan.objectives", "Learn field epidemiology.");
+  md_test_type_text (GTK_WIDGET (window), "study_plan.activities", "Courses and a field exercise.");
+  md_test_type_text (GTK_WIDGET (window), "study_plan.learning_outcomes", "Run an outbreak investigation.");
   /* 6. Learning agreement */
-  type_text (window, "learning_agreement.language.code", "en");
-  choose (window, "learning_agreement.language.cefr", "B2");
+  md_test_type_text (GTK_WIDGET (window), "learning_agreement.language.code", "en");
+  md_test_choose (GTK_WIDGET (window), "learning_agreement.language.cefr", "B2");
   add_component (window, "learning_agreement.table_a", 0, "EPI-510", "Field Epidemiology", "6");
   add_component (window, "learning_agreement.table_a", 1, "OH-520", "One Health Approaches", "6");
   add_component (window, "learning_agreement.table_b", 0, "MPH-EPI2", "Advanced Epidemiology", "12");
@@ -391,26 +305,26 @@ test_fill_staff_dossier (void)
   MdWindow *window = start_new_dossier ();
   MdReport *report;
 
-  choose (window, "mobility.activity", "stt");
-  choose (window, "applicant.role", "staff");
-  type_text (window, "applicant.given_name", "Pieter");
-  type_text (window, "applicant.family_name", "De Smet");
-  type_text (window, "applicant.email", "pieter.desmet@example.org");
-  choose (window, "applicant.nationality", "BE");
+  md_test_choose (GTK_WIDGET (window), "mobility.activity", "stt");
+  md_test_choose (GTK_WIDGET (window), "applicant.role", "staff");
+  md_test_type_text (GTK_WIDGET (window), "applicant.given_name", "Pieter");
+  md_test_type_text (GTK_WIDGET (window), "applicant.family_name", "De Smet");
+  md_test_type_text (GTK_WIDGET (window), "applicant.email", "pieter.desmet@example.org");
+  md_test_choose (GTK_WIDGET (window), "applicant.nationality", "BE");
   md_wizard_validate_now (md_window_get_wizard (window));
   /* The staff fields appear for staff; they are required for STT. */
-  g_assert_true (gtk_widget_is_visible (field (window, "applicant.position")) ||
-                 gtk_widget_get_visible (field (window, "applicant.position")));
-  type_text (window, "applicant.position", "Postdoctoral researcher");
-  type_text (window, "applicant.department", "Biomedical Sciences");
-  choose (window, "mobility.destination_country", "ES");
-  type_text (window, "mobility.receiving_organisation.name", "Instituto de Salud Carlos III");
-  choose (window, "mobility.receiving_organisation.type", "research");
-  type_text (window, "mobility.start_date", "2027-03-01");
-  type_text (window, "mobility.end_date", "2027-03-12");
-  type_text (window, "motivation_letter.text", letter);
-  type_text (window, "study_plan.objectives", plan);
-  type_text (window, "study_plan.activities", plan);
+  g_assert_true (gtk_widget_is_visible (md_test_find_field (GTK_WIDGET (window), "applicant.position")) ||
+                 gtk_widget_get_visible (md_test_find_field (GTK_WIDGET (window), "applicant.position")));
+  md_test_type_text (GTK_WIDGET (window), "applicant.position", "Postdoctoral researcher");
+  md_test_type_text (GTK_WIDGET (window), "applicant.department", "Biomedical Sciences");
+  md_test_choose (GTK_WIDGET (window), "mobility.destination_country", "ES");
+  md_test_type_text (GTK_WIDGET (window), "mobility.receiving_organisation.name", "Instituto de Salud Carlos III");
+  md_test_choose (GTK_WIDGET (window), "mobility.receiving_organisation.type", "research");
+  md_test_type_text (GTK_WIDGET (window), "mobility.start_date", "2027-03-01");
+  md_test_type_text (GTK_WIDGET (window), "mobility.end_date", "2027-03-12");
+  md_test_type_text (GTK_WIDGET (window), "motivation_letter.text", letter);
+  md_test_type_text (GTK_WIDGET (window), "study_plan.objectives", plan);
+  md_test_type_text (GTK_WIDGET (window), "study_plan.activities", plan);
 
   md_wizard_validate_now (md_window_get_wizard (window));
   report = md_wizard_get_report (md_window_get_wizard (window));
@@ -418,10 +332,10 @@ test_fill_staff_dossier (void)
   g_assert_null (md_report_find (report, "applicant.role_not_eligible"));
 
   /* A conference cannot host staff training: the problem shows at once. */
-  choose (window, "mobility.receiving_organisation.type", "conference");
+  md_test_choose (GTK_WIDGET (window), "mobility.receiving_organisation.type", "conference");
   md_wizard_validate_now (md_window_get_wizard (window));
   g_assert_true (has_error_style (window, "mobility.receiving_organisation.type"));
-  choose (window, "mobility.receiving_organisation.type", "research");
+  md_test_choose (GTK_WIDGET (window), "mobility.receiving_organisation.type", "research");
   md_wizard_validate_now (md_window_get_wizard (window));
   g_assert_false (has_error_style (window, "mobility.receiving_organisation.type"));
 
@@ -433,18 +347,7 @@ test_fill_staff_dossier (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-fill-data-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-fill-data-XXXXXX");
 
   g_test_add_func ("/wizard/fill-student", test_fill_student_dossier);
   g_test_add_func ("/wizard/fill-staff", test_fill_staff_dossier);

@@ -13,6 +13,7 @@
 #include "md-component-list.h"
 #include "md-field-widget.h"
 #include "md-path-text-view.h"
+#include "md-test-util.h"
 #include "md-window.h"
 
 static void
@@ -161,18 +162,7 @@ test_screens_change_with_the_keyboard (void)
 int
 main (int argc, char *argv[])
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *data_home = g_dir_make_tmp ("md-keys-data-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  md_app_register_types ();
+  md_test_init_ui (&argc, &argv, "md-keys-data-XXXXXX");
 
   g_test_add_func ("/keyboard/names", test_every_field_has_a_name);
   g_test_add_func ("/keyboard/tab-order", test_tab_follows_the_screen);
