@@ -212,6 +212,10 @@ set_dossier (MdWindow  *self,
       gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
     }
 
+  /* The screens are built with the first dossier, not before the
+   * first frame. */
+  if (dossier != NULL && md_wizard_get_n_pages (self->wizard) == 0)
+    md_add_wizard_pages (self->wizard);
   md_wizard_set_dossier (self->wizard, dossier, dossier ? get_registry (self) : NULL);
   gtk_stack_set_visible_child_name (self->stack, dossier ? "dossier" : "empty");
   update_title (self);
@@ -915,7 +919,6 @@ md_window_init (MdWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   self->drafts = md_draft_store_new_default ();
 
-  md_add_wizard_pages (self->wizard);
   self->submit_flow = md_submit_flow_new (self, self->outbox_button);
   g_signal_connect_object (self->wizard, "notify::report", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (update_actions), NULL);
