@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-grade-conversion.h"
+#include "md-grade-private.h"
 #include "md-programme.h"
 
 /* Intervals come from percentages with at most a few decimals; this
@@ -244,45 +245,14 @@ set_invalid (GError     **error,
                  _("Grade mapping: %s"), detail);
 }
 
-static const char *
-node_get_text (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      *json_node_get_string (node) == '\0')
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static gboolean
-title_is_valid (JsonNode *node)
-{
-  g_autoptr(GList) members = NULL;
-  JsonObject *texts;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-
-  texts = json_node_get_object (node);
-  members = json_object_get_members (texts);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (node_get_text (json_object_get_member (texts, l->data)) == NULL)
-        return FALSE;
-    }
-
-  return node_get_text (json_object_get_member (texts, "en")) != NULL;
-}
-
 static gboolean
 read_mapping (MdGradeMapping  *self,
               JsonObject      *object,
               GError         **error)
 {
-  const char *id = node_get_text (json_object_get_member (object, "id"));
-  const char *from_id = node_get_text (json_object_get_member (object, "from"));
-  const char *to_id = node_get_text (json_object_get_member (object, "to"));
+  const char *id = md_grade_json_text (json_object_get_member (object, "id"));
+  const char *from_id = md_grade_json_text (json_object_get_member (object, "from"));
+  const char *to_id = md_grade_json_text (json_object_get_member (object, "to"));
   JsonNode *title = json_object_get_member (object, "title");
   JsonNode *indicative = json_object_get_member (object, "indicative");
   JsonNode *map = json_object_get_member (object, "map");
@@ -296,7 +266,7 @@ read_mapping (MdGradeMapping  *self,
     }
   self->id = g_strdup (id);
 
-  if (g_strcmp0 (node_get_text (json_object_get_member (object, "kind")), "mapping") != 0)
+  if (g_strcmp0 (md_grade_json_text (json_object_get_member (object, "kind")), "mapping") != 0)
     {
       set_invalid (error, id, _("%s must be “%s”."), "kind", "mapping");
       return FALSE;
@@ -312,7 +282,7 @@ read_mapping (MdGradeMapping  *self,
 
   if (title != NULL)
     {
-      if (!title_is_valid (title))
+      if (!md_grade_json_title_is_valid (title))
         {
           set_invalid (error, id, _("%s must map language codes to text, with at least “en”."), "title");
           return FALSE;
@@ -322,12 +292,12 @@ read_mapping (MdGradeMapping  *self,
 
   if (indicative != NULL)
     {
-      if (node_get_text (indicative) == NULL)
+      if (md_grade_json_text (indicative) == NULL)
         {
           set_invalid (error, id, _("%s must be non-empty text."), "indicative");
           return FALSE;
         }
-      self->indicative = g_strdup (node_get_text (indicative));
+      self->indicative = g_strdup (md_grade_json_text (indicative));
     }
 
   if (map == NULL || !JSON_NODE_HOLDS_OBJECT (map) ||
@@ -341,7 +311,7 @@ read_mapping (MdGradeMapping  *self,
   members = json_object_get_members (json_node_get_object (map));
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const char *target = node_get_text (json_object_get_member (json_node_get_object (map), l->data));
+      const char *target = md_grade_json_text (json_object_get_member (json_node_get_object (map), l->data));
 
       if (target == NULL)
         {

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "md-grade-private.h"
 #include "md-grade-table.h"
 #include "md-programme.h"
 
@@ -101,8 +102,9 @@ set_invalid (GError     **error,
                  _("Grading table: %s"), detail);
 }
 
-static const char *
-node_get_text (JsonNode *node)
+/* Non-empty text, or NULL. */
+const char *
+md_grade_json_text (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING ||
@@ -126,8 +128,8 @@ node_holds_number (JsonNode *node)
 
 /* md_json_pick_translation() trusts every member to be text, so a
  * title is checked whole here rather than failing later in the UI. */
-static gboolean
-title_is_valid (JsonNode *node)
+gboolean
+md_grade_json_title_is_valid (JsonNode *node)
 {
   g_autoptr(GList) members = NULL;
   JsonObject *texts;
@@ -139,11 +141,11 @@ title_is_valid (JsonNode *node)
   members = json_object_get_members (texts);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      if (node_get_text (json_object_get_member (texts, l->data)) == NULL)
+      if (md_grade_json_text (json_object_get_member (texts, l->data)) == NULL)
         return FALSE;
     }
 
-  return node_get_text (json_object_get_member (texts, "en")) != NULL;
+  return md_grade_json_text (json_object_get_member (texts, "en")) != NULL;
 }
 
 static gboolean
@@ -151,9 +153,9 @@ read_header (MdGradeTable  *self,
              JsonObject    *object,
              GError       **error)
 {
-  const char *id = node_get_text (json_object_get_member (object, "id"));
-  const char *kind = node_get_text (json_object_get_member (object, "kind"));
-  const char *pass_mark = node_get_text (json_object_get_member (object, "pass_mark"));
+  const char *id = md_grade_json_text (json_object_get_member (object, "id"));
+  const char *kind = md_grade_json_text (json_object_get_member (object, "kind"));
+  const char *pass_mark = md_grade_json_text (json_object_get_member (object, "pass_mark"));
   JsonNode *title = json_object_get_member (object, "title");
   JsonNode *indicative = json_object_get_member (object, "indicative");
 
@@ -181,7 +183,7 @@ read_header (MdGradeTable  *self,
 
   if (title != NULL)
     {
-      if (!title_is_valid (title))
+      if (!md_grade_json_title_is_valid (title))
         {
           set_invalid (error, id, _("%s must map language codes to text, with at least “en”."), "title");
           return FALSE;
@@ -191,12 +193,12 @@ read_header (MdGradeTable  *self,
 
   if (indicative != NULL)
     {
-      if (node_get_text (indicative) == NULL)
+      if (md_grade_json_text (indicative) == NULL)
         {
           set_invalid (error, id, _("%s must be non-empty text."), "indicative");
           return FALSE;
         }
-      self->indicative = g_strdup (node_get_text (indicative));
+      self->indicative = g_strdup (md_grade_json_text (indicative));
     }
 
   if (pass_mark == NULL)
@@ -225,7 +227,7 @@ read_grade (MdGradeTable  *self,
 
   if (self->kind == MD_GRADE_TABLE_ORDINAL)
     {
-      name = node_get_text (element);
+      name = md_grade_json_text (element);
       if (name == NULL)
         set_invalid (error, self->id, _("grades[%u] must be non-empty text."), index);
       return name;
@@ -238,7 +240,7 @@ read_grade (MdGradeTable  *self,
     }
 
   object = json_node_get_object (element);
-  name = node_get_text (json_object_get_member (object, "grade"));
+  name = md_grade_json_text (json_object_get_member (object, "grade"));
   if (name == NULL)
     {
       set_invalid (error, self->id, _("grades[%u].grade must be non-empty text."), index);

@@ -255,7 +255,8 @@ wait_for_answer (MdTestNginx *self)
          g_subprocess_get_identifier (self->server) != NULL)
     g_usleep (20 * 1000);
 
-  return server_answers (self->port);
+  /* Not another program that took the port first. */
+  return g_subprocess_get_identifier (self->server) != NULL && server_answers (self->port);
 }
 
 static void
