@@ -8,9 +8,8 @@
  * refused credentials mended in Preferences, a refusal, and a
  * transient failure retried from the outbox popover.
  *
- * WebDAV is covered end to end against nginx by
- * tests/integration/test-webdav.c; its nginx fixture is private to
- * that test, so it is not repeated here.
+ * WebDAV through the wizard is tested against a real nginx in
+ * tests/ui/test-submit-webdav.c.
  *
  * No English text is compared, so that it runs in every language.
  */
