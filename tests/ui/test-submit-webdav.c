@@ -22,6 +22,7 @@
 #include "md-memory-secret-store.h"
 #include "md-preferences-window.h"
 #include "md-test-nginx.h"
+#include "md-test-submit.h"
 #include "md-test-util.h"
 #include "md-window.h"
 
@@ -44,28 +45,6 @@ start_nginx (void)
   else
     g_assert_no_error (error);
   return nginx;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -113,73 +92,6 @@ close_window (MdWindow *window)
   md_test_iterate_for (50);
 }
 
-/* The entry of this dossier for this endpoint, if any. */
-static MdOutboxEntry *
-find_entry (const char *dossier_id,
-            const char *uri)
-{
-  GListModel *outbox = G_LIST_MODEL (md_application_get_outbox (app));
-
-  for (guint i = 0; i < g_list_model_get_n_items (outbox); i++)
-    {
-      g_autoptr(MdOutboxEntry) entry = g_list_model_get_item (outbox, i);
-
-      if (g_str_equal (md_outbox_entry_get_dossier_id (entry), dossier_id) &&
-          g_str_equal (md_endpoint_get_uri (md_outbox_entry_get_endpoint (entry)), uri))
-        return entry;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  const char    *dossier_id;
-  const char    *uri;
-  MdOutboxState  state;
-} Awaited;
-
-static gboolean
-entry_reached (gpointer data)
-{
-  Awaited *awaited = data;
-  MdOutboxEntry *entry = find_entry (awaited->dossier_id, awaited->uri);
-
-  return entry != NULL && md_outbox_entry_get_state (entry) == awaited->state;
-}
-
-static MdOutboxEntry *
-wait_for_entry (const char    *dossier_id,
-                const char    *uri,
-                MdOutboxState  state)
-{
-  Awaited awaited = { dossier_id, uri, state };
-
-  md_test_wait_until (entry_reached, &awaited, WAIT_LIMIT_US);
-  return find_entry (dossier_id, uri);
-}
-
-static gboolean
-receipt_saved (gpointer data)
-{
-  MdWindow *window = data;
-  MdDossier *dossier = md_window_get_dossier (window);
-
-  return md_dossier_get_length (dossier, "submissions") == 1 &&
-         !md_dossier_get_modified_since_save (dossier) && !md_window_is_busy (window);
-}
-
-static MdPreferencesWindow *
-open_preferences (void)
-{
-  MdPreferencesWindow *preferences;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (preferences);
-  return preferences;
-}
-
 static gboolean
 is_entry_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
@@ -225,7 +137,7 @@ static void
 configure_webdav (const char *url,
                   const char *password)
 {
-  MdPreferencesWindow *preferences = open_preferences ();
+  MdPreferencesWindow *preferences = md_test_open_preferences (app);
   AdwComboRow *type_row = ADW_COMBO_ROW (md_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(MdEndpoint) endpoint = NULL;
@@ -322,10 +234,10 @@ test_delivered (void)
   expected = md_bundle_serialize (dossier);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
   g_assert_false (md_outbox_entry_get_already_delivered (entry));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Under nginx's root, named by the dossier, byte for byte the bundle. */
   stored = dup_stored_path (nginx, "drop", dossier_id);
@@ -366,11 +278,11 @@ test_wrong_password (void)
   stored = dup_stored_path (nginx, "inbox", dossier_id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_FAILED);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_FAILED, WAIT_LIMIT_US);
   g_assert_true (md_outbox_entry_get_needs_credentials (entry));
   g_assert_error ((GError *) md_outbox_entry_get_error (entry), MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_CREDENTIALS);
-  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  md_test_wait_until (md_test_message_dialog_shown, NULL, WAIT_LIMIT_US);
+  dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, md_outbox_entry_get_error (entry)->message);
   g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
 
@@ -381,15 +293,15 @@ test_wrong_password (void)
   /* The right password, applied in the Preferences the dialog opens. */
   adw_message_dialog_response (dialog, "preferences");
   md_test_iterate_for (50);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  preferences = find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
+  preferences = md_test_find_visible_toplevel (MD_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   apply_password (preferences, PASSWORD);
 
-  wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
   assert_file_holds (stored, expected);
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);

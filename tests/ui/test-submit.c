@@ -27,6 +27,7 @@
 #include "md-preferences-window.h"
 #include "md-test-intake.h"
 #include "md-test-screenshot.h"
+#include "md-test-submit.h"
 #include "md-test-util.h"
 #include "md-window.h"
 
@@ -56,32 +57,10 @@ find_submit_button (GtkWidget *root)
   return NULL;
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 static void
 close_message_dialog (void)
 {
-  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -159,73 +138,6 @@ submit_is_enabled (MdWindow *window)
   return gtk_widget_get_sensitive (button);
 }
 
-/* The entry of this dossier for this endpoint, if any. */
-static MdOutboxEntry *
-find_entry (const char *dossier_id,
-            const char *uri)
-{
-  GListModel *outbox = G_LIST_MODEL (get_outbox ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (outbox); i++)
-    {
-      g_autoptr(MdOutboxEntry) entry = g_list_model_get_item (outbox, i);
-
-      if (g_str_equal (md_outbox_entry_get_dossier_id (entry), dossier_id) &&
-          g_str_equal (md_endpoint_get_uri (md_outbox_entry_get_endpoint (entry)), uri))
-        return entry;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  const char    *dossier_id;
-  const char    *uri;
-  MdOutboxState  state;
-} Awaited;
-
-static gboolean
-entry_reached (gpointer data)
-{
-  Awaited *awaited = data;
-  MdOutboxEntry *entry = find_entry (awaited->dossier_id, awaited->uri);
-
-  return entry != NULL && md_outbox_entry_get_state (entry) == awaited->state;
-}
-
-static MdOutboxEntry *
-wait_for_entry (const char    *dossier_id,
-                const char    *uri,
-                MdOutboxState  state)
-{
-  Awaited awaited = { dossier_id, uri, state };
-
-  md_test_wait_until (entry_reached, &awaited, WAIT_LIMIT_US);
-  return find_entry (dossier_id, uri);
-}
-
-static gboolean
-receipt_saved (gpointer data)
-{
-  MdWindow *window = data;
-  MdDossier *dossier = md_window_get_dossier (window);
-
-  return md_dossier_get_length (dossier, "submissions") == 1 &&
-         !md_dossier_get_modified_since_save (dossier) && !md_window_is_busy (window);
-}
-
-static MdPreferencesWindow *
-open_preferences (void)
-{
-  MdPreferencesWindow *preferences;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (preferences);
-  return preferences;
-}
-
 static AdwEntryRow *
 find_entry_row (GtkWidget  *root,
                 const char *title)
@@ -253,7 +165,7 @@ static void
 configure_http (const char *url,
                 const char *token)
 {
-  MdPreferencesWindow *preferences = open_preferences ();
+  MdPreferencesWindow *preferences = md_test_open_preferences (app);
   AdwComboRow *type_row = ADW_COMBO_ROW (md_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   AdwEntryRow *address_row = find_entry_row (GTK_WIDGET (preferences), _("_Address"));
   AdwEntryRow *secret_row = find_entry_row (GTK_WIDGET (preferences), _("To_ken or Password"));
@@ -334,8 +246,8 @@ test_submit_http (void)
   expected = md_bundle_serialize (dossier);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
 
   /* One copy, byte for byte the bundle, sent with the kept token. */
   g_assert_cmpuint (md_test_intake_count_copies (intake, md_outbox_entry_get_idempotency_key (entry)), ==, 1);
@@ -377,7 +289,7 @@ test_submit_folder (void)
   gsize length;
 
   set_endpoint ("folder", "");
-  preferences = open_preferences ();
+  preferences = md_test_open_preferences (app);
   g_assert_null (md_preferences_window_get_address_problem (preferences));
   md_test_save_screenshot (GTK_WIDGET (preferences), "preferences-folder");
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -389,8 +301,8 @@ test_submit_folder (void)
   folder_uri = g_file_get_uri (folder_file);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  wait_for_entry (dossier_id, folder_uri, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  md_test_wait_for_outbox_entry (app, dossier_id, folder_uri, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
 
   target = g_strdup_printf ("%s/%s.json", folder, dossier_id);
   g_file_get_contents (target, &contents, &length, &error);
@@ -414,7 +326,7 @@ test_insecure_endpoint (void)
   g_assert_error (expected, MD_ENDPOINT_ERROR, MD_ENDPOINT_ERROR_INSECURE);
 
   set_endpoint ("http", "http://example.org");
-  preferences = open_preferences ();
+  preferences = md_test_open_preferences (app);
   g_assert_cmpstr (md_preferences_window_get_address_problem (preferences), ==, expected->message);
   md_test_save_screenshot (GTK_WIDGET (preferences), "preferences-insecure");
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -422,8 +334,8 @@ test_insecure_endpoint (void)
   window = open_sample ();
   g_assert_true (submit_is_enabled (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  md_test_wait_until (md_test_message_dialog_shown, NULL, WAIT_LIMIT_US);
+  dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
   g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_outbox ())), ==, before);
@@ -475,26 +387,26 @@ test_credentials_then_preferences (void)
   dossier_id = g_strdup (md_dossier_get_id (md_window_get_dossier (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_FAILED);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_FAILED, WAIT_LIMIT_US);
   g_assert_true (md_outbox_entry_get_needs_credentials (entry));
-  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  md_test_wait_until (md_test_message_dialog_shown, NULL, WAIT_LIMIT_US);
+  dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, md_outbox_entry_get_error (entry)->message);
   g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
   show_outbox (window, "outbox-failed");
 
   adw_message_dialog_response (dialog, "preferences");
   md_test_iterate_for (50);
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+  if (md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
     close_message_dialog ();
-  preferences = find_toplevel (MD_TYPE_PREFERENCES_WINDOW);
+  preferences = md_test_find_visible_toplevel (MD_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   secret_row = find_entry_row (GTK_WIDGET (preferences), _("To_ken or Password"));
   gtk_editable_set_text (GTK_EDITABLE (secret_row), "other-token");
   g_signal_emit_by_name (secret_row, "apply");
 
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
   g_assert_cmpuint (md_test_intake_count_copies (intake, md_outbox_entry_get_idempotency_key (entry)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (preferences));
   close_window (window);
@@ -515,9 +427,9 @@ test_refused (void)
   dossier_id = g_strdup (md_dossier_get_id (md_window_get_dossier (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
-  wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_FAILED);
-  md_test_wait_until (message_dialog_shown, NULL, WAIT_LIMIT_US);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_FAILED, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_message_dialog_shown, NULL, WAIT_LIMIT_US);
+  dialog = md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   /* The server's own words reach the user. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), MD_TEST_PROBLEM_TITLE));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), MD_TEST_PROBLEM_DETAIL));
@@ -586,26 +498,26 @@ test_transient_then_retry (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.submit", NULL));
   md_test_iterate_for (100);
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_QUEUED);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_QUEUED, WAIT_LIMIT_US);
   while (md_outbox_entry_get_error (entry) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (md_outbox_entry_get_next_attempt (entry) > g_get_real_time ());
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (md_test_find_visible_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   show_outbox (window, "outbox-queued");
 
   button = MD_OUTBOX_BUTTON (md_test_find_descendant (GTK_WIDGET (window), MD_TYPE_OUTBOX_BUTTON));
   retry = find_row_button (find_row (button, entry), _("Send Again Now"));
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
-  entry = wait_for_entry (dossier_id, url, MD_OUTBOX_STATE_SENT);
-  md_test_wait_until (receipt_saved, window, WAIT_LIMIT_US);
+  entry = md_test_wait_for_outbox_entry (app, dossier_id, url, MD_OUTBOX_STATE_SENT, WAIT_LIMIT_US);
+  md_test_wait_until (md_test_receipt_saved, window, WAIT_LIMIT_US);
 
   before = g_list_model_get_n_items (G_LIST_MODEL (get_outbox ()));
   remove = find_row_button (find_row (button, entry), _("Remove From the Outbox"));
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (get_outbox ())), ==, before - 1);
-  g_assert_null (find_entry (dossier_id, url));
+  g_assert_null (md_test_find_outbox_entry (app, dossier_id, url));
   close_window (window);
 }
 
