@@ -303,8 +303,7 @@ md_inbox_detail_create_validation_group (MdReport *report)
 static char *
 format_amount (double amount)
 {
-  /* Translators: an amount in euro; put the sign where your language does */
-  return g_strdup_printf (_("€%.2f"), amount);
+  return md_format_display_money (amount);
 }
 
 static GtkWidget *

@@ -18,6 +18,7 @@
 
 #include "md-bundle.h"
 #include "md-component-list.h"
+#include "md-formats.h"
 #include "md-page-agreement.h"
 
 #define ROLE_KEY  "md-approval-role"
@@ -208,19 +209,6 @@ describe_role (const char *role)
   return role ? role : "";
 }
 
-static char *
-format_timestamp (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = timestamp ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (timestamp ? timestamp : "");
-
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static gboolean
 approval_is_stale (MdReport *report,
                    guint     index)
@@ -269,7 +257,7 @@ create_approval_row (MdPageAgreement *self,
                      gboolean         stale)
 {
   const char *name = get_approval_member (self, index, "name");
-  g_autofree char *when = format_timestamp (get_approval_member (self, index, "timestamp"));
+  g_autofree char *when = md_format_display_timestamp (get_approval_member (self, index, "timestamp"));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state = create_state_label (stale);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-formats.h"
 #include "md-grant-estimate.h"
 #include "md-page-mobility.h"
 
@@ -42,9 +43,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MdPageMobility, md_page_mobility, ADW_TYPE_BIN,
 char *
 md_page_mobility_format_amount (double amount)
 {
-  /* TRANSLATORS: an amount in euro; put the sign where your language
-   * writes it, e.g. "€ %.2f" */
-  return g_strdup_printf (_("%.2f €"), amount);
+  return md_format_display_money (amount);
 }
 
 /* ---- The estimate ------------------------------------------------------ */

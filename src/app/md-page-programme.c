@@ -371,26 +371,12 @@ describe_destinations (MdProgramme *programme,
 }
 
 static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) time = NULL;
-  GDate date;
-
-  if (!md_format_parse_date (iso, &date))
-    return g_strdup (iso);
-
-  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* TRANSLATORS: a date such as "31 July 2026", see g_date_time_format() */
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
-
-static char *
 describe_deadline (MdProgramme *programme)
 {
   JsonObject *application = member_object (md_programme_get_definition (programme), "application");
   const char *deadline = member_string (application, "deadline");
   double lead = member_number (application, "lead_time_months");
-  g_autofree char *date = deadline ? format_date (deadline) : NULL;
+  g_autofree char *date = deadline ? md_format_display_iso_date (deadline) : NULL;
   g_autofree char *lead_text = NULL;
 
   if (lead > 0)
@@ -414,8 +400,8 @@ describe_window (MdProgramme *programme)
   JsonObject *window = member_object (application, "mobility_window");
   const char *start = member_string (window, "start");
   const char *end = member_string (window, "end");
-  g_autofree char *start_text = start ? format_date (start) : NULL;
-  g_autofree char *end_text = end ? format_date (end) : NULL;
+  g_autofree char *start_text = start ? md_format_display_iso_date (start) : NULL;
+  g_autofree char *end_text = end ? md_format_display_iso_date (end) : NULL;
 
   if (start_text == NULL || end_text == NULL)
     return NULL;

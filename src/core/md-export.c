@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-export.h"
+#include "md-formats.h"
 
 typedef struct
 {
@@ -511,13 +512,16 @@ append_budget (GString      *out,
 {
   JsonNode *node = json_object_get_member (md_programme_get_definition (programme), "budget");
   JsonObject *budget = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *total = NULL;
 
   if (budget == NULL || !json_object_has_member (budget, "amount"))
     return;
 
-  g_string_append_printf (out, _("Budget: %.2f of %.2f %s allocated (estimated grants)."),
-                          md_allocation_get_budget_used (allocation, programme),
-                          json_object_get_double_member_with_default (budget, "amount", 0),
+  used = md_format_display_number (md_allocation_get_budget_used (allocation, programme), 2);
+  total = md_format_display_number (json_object_get_double_member_with_default (budget, "amount", 0), 2);
+  /* TRANSLATORS: "Budget: 12 000 of 40 000 EUR allocated (estimated grants)." */
+  g_string_append_printf (out, _("Budget: %s of %s %s allocated (estimated grants)."), used, total,
                           json_object_get_string_member_with_default (budget, "currency", "EUR"));
   g_string_append (out, "\n\n");
 }

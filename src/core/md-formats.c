@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "md-formats.h"
@@ -571,4 +573,112 @@ md_format_count_characters (const char *text)
 
   /* glong is 32 bits on some platforms, so clamp to what both hold. */
   return (guint) MIN (length, (glong) G_MAXINT);
+}
+
+/* ---- Display formats ---------------------------------------------------- */
+
+/**
+ * md_format_display_number:
+ * @value: a number
+ * @max_decimals: how many decimals to show at most
+ *
+ * Writes @value with the locale's decimal sign and digit grouping
+ * ("1 234,5" in French), without trailing zeros.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+md_format_display_number (double value,
+                          guint  max_decimals)
+{
+  const char *point = localeconv ()->decimal_point;
+  char *text = g_strdup_printf ("%'.*f", (int) MIN (max_decimals, 6), value);
+  char *decimals = point && *point ? strstr (text, point) : NULL;
+
+  if (decimals != NULL)
+    {
+      char *end = decimals + strlen (decimals);
+
+      while (end > decimals + strlen (point) && end[-1] == '0')
+        *--end = '\0';
+      if (end == decimals + strlen (point))
+        *decimals = '\0';
+    }
+  return text;
+}
+
+/**
+ * md_format_display_money:
+ * @euros: an amount in euro
+ *
+ * Returns: (transfer full): @euros with cents, the locale's separators and
+ *   the euro sign where the user's language writes it
+ */
+char *
+md_format_display_money (double euros)
+{
+  g_autofree char *number = g_strdup_printf ("%'.2f", euros);
+
+  /* TRANSLATORS: an amount in euro, the number already has its cents and
+   * your separators; put the sign where your language writes it, e.g. "€ %s" */
+  return g_strdup_printf (_("%s €"), number);
+}
+
+/**
+ * md_format_display_date:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date written out, e.g. "31 July 2026", with
+ *   the locale's month names
+ */
+char *
+md_format_display_date (const GDate *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 0, 0, 0);
+  /* TRANSLATORS: a date such as "31 July 2026", see g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+/**
+ * md_format_display_iso_date:
+ * @iso_date: a date as YYYY-MM-DD
+ *
+ * Returns: (transfer full): the date written out, or @iso_date as it is
+ *   when it is not a date
+ */
+char *
+md_format_display_iso_date (const char *iso_date)
+{
+  GDate date;
+
+  if (iso_date == NULL || !md_format_parse_date (iso_date, &date))
+    return g_strdup (iso_date ? iso_date : "");
+  return md_format_display_date (&date);
+}
+
+/**
+ * md_format_display_timestamp:
+ * @iso8601: a timestamp such as "2026-03-01T10:00:00Z"
+ *
+ * Returns: (transfer full): the moment in local time, e.g.
+ *   "1 March 2026, 11:00", or @iso8601 as it is when it is not a timestamp
+ */
+char *
+md_format_display_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) moment = iso8601 ? g_date_time_new_from_iso8601 (iso8601, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (moment == NULL)
+    return g_strdup (iso8601 ? iso8601 : "");
+
+  local = g_date_time_to_local (moment);
+  /* TRANSLATORS: a date and time such as "1 March 2026, 11:00", see
+   * g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }

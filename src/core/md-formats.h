@@ -20,4 +20,13 @@ gboolean  md_format_is_language_code        (const char *text);
 guint     md_format_count_words             (const char *text);
 guint     md_format_count_characters        (const char *text);
 
+/* Display formats: the user's locale (digits, grouping, month names) and
+ * the translation's word order. */
+char     *md_format_display_number          (double      value,
+                                             guint       max_decimals);
+char     *md_format_display_money           (double      euros);
+char     *md_format_display_date            (const GDate *date);
+char     *md_format_display_iso_date        (const char *iso_date);
+char     *md_format_display_timestamp       (const char *iso8601);
+
 G_END_DECLS

@@ -267,15 +267,6 @@ parse_date_member (JsonObject *object,
   return text != NULL && md_format_parse_date (text, date);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  char buffer[16];
-
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
-  return g_strdup (buffer);
-}
-
 static JsonObject *
 effective_duration (MdValidation *v)
 {
@@ -341,7 +332,7 @@ check_calendar (MdValidation *v)
 
   if (parse_date_member (application, "deadline", &deadline) && g_date_compare (&v->today, &deadline) > 0)
     {
-      g_autofree char *text = format_date (&deadline);
+      g_autofree char *text = md_format_display_date (&deadline);
       md_report_add (v->report, ERROR, "mobility.start_date", "deadline.passed",
                      _("The call closed on %s."), text);
     }
@@ -352,8 +343,8 @@ check_calendar (MdValidation *v)
       g_date_subtract_months (&latest, (guint) lead_months);
       if (g_date_compare (&v->today, &latest) > 0)
         {
-          g_autofree char *start_text = format_date (&v->start);
-          g_autofree char *latest_text = format_date (&latest);
+          g_autofree char *start_text = md_format_display_date (&v->start);
+          g_autofree char *latest_text = md_format_display_date (&latest);
           md_report_add (v->report, ERROR, "mobility.start_date", "deadline.lead_time",
                          _("Applications must be submitted at least %g months before departure: for a stay starting on %s, submit by %s."),
                          lead_months, start_text, latest_text);
@@ -362,16 +353,16 @@ check_calendar (MdValidation *v)
 
   if (parse_date_member (window, "end", &limit) && g_date_compare (&v->end, &limit) > 0)
     {
-      g_autofree char *limit_text = format_date (&limit);
-      g_autofree char *end_text = format_date (&v->end);
+      g_autofree char *limit_text = md_format_display_date (&limit);
+      g_autofree char *end_text = md_format_display_date (&v->end);
       md_report_add (v->report, ERROR, "mobility.end_date", "dates.outside_window",
                      _("The mobility must end by %s; this one ends on %s."), limit_text, end_text);
     }
 
   if (parse_date_member (window, "start", &limit) && g_date_compare (&v->start, &limit) < 0)
     {
-      g_autofree char *limit_text = format_date (&limit);
-      g_autofree char *start_text = format_date (&v->start);
+      g_autofree char *limit_text = md_format_display_date (&limit);
+      g_autofree char *start_text = md_format_display_date (&v->start);
       md_report_add (v->report, ERROR, "mobility.start_date", "dates.outside_window",
                      _("The mobility may start on %s at the earliest; this one starts on %s."),
                      limit_text, start_text);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-formats.h"
 
+#include <locale.h>
+
 static void
 test_email (void)
 {
@@ -234,6 +236,70 @@ test_count_characters (void)
   g_assert_cmpuint (md_format_count_characters ("bad \xff"), ==, 0);
 }
 
+static void
+test_display_in_c_locale (void)
+{
+  g_autofree char *money = md_format_display_money (1234.5);
+  g_autofree char *number = md_format_display_number (7.50, 2);
+  g_autofree char *whole = md_format_display_number (30.0, 1);
+  g_autofree char *date = md_format_display_iso_date ("2026-07-31");
+  g_autofree char *not_a_date = md_format_display_iso_date ("soon");
+  g_autofree char *moment = md_format_display_timestamp ("2026-03-01T10:00:00Z");
+
+  g_assert_cmpstr (money, ==, "1234.50 €");
+  g_assert_cmpstr (number, ==, "7.5");
+  g_assert_cmpstr (whole, ==, "30");
+  g_assert_cmpstr (date, ==, "31 July 2026");
+  g_assert_cmpstr (not_a_date, ==, "soon");
+  g_assert_true (g_str_has_prefix (moment, "1 March 2026, "));
+}
+
+/* The machine may have no locale but C: compile the one the test needs
+ * into the build directory, which glibc reads through LOCPATH. */
+static gboolean
+use_locale (const char *name,
+            const char *source)
+{
+  g_autofree char *folder = g_build_filename (g_get_tmp_dir (), "md-test-locales", NULL);
+  g_autofree char *compiled = g_build_filename (folder, name, NULL);
+
+  if (!g_file_test (compiled, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *command = g_strdup_printf ("localedef -i %s -f UTF-8 %s", source, compiled);
+      int status = -1;
+
+      g_mkdir_with_parents (folder, 0700);
+      if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL))
+        return FALSE;
+    }
+  g_setenv ("LOCPATH", folder, TRUE);
+  return setlocale (LC_ALL, name) != NULL;
+}
+
+static void
+test_display_in_locale (gconstpointer data)
+{
+  const char *const *expected = data;
+  g_autofree char *money = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *date = NULL;
+
+  if (!use_locale (expected[0], expected[1]))
+    {
+      g_test_skip ("localedef cannot build the locale here");
+      return;
+    }
+
+  money = md_format_display_money (1234567.5);
+  number = md_format_display_number (7.5, 2);
+  date = md_format_display_iso_date ("2026-07-31");
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_cmpstr (money, ==, expected[2]);
+  g_assert_cmpstr (number, ==, expected[3]);
+  g_assert_cmpstr (date, ==, expected[4]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +315,12 @@ main (int   argc,
   g_test_add_func ("/formats/language-code", test_language_code);
   g_test_add_func ("/formats/count-words", test_count_words);
   g_test_add_func ("/formats/count-characters", test_count_characters);
+  g_test_add_func ("/formats/display/c", test_display_in_c_locale);
+  /* French groups with a narrow no-break space (U+202F), German with a dot. */
+  g_test_add_data_func ("/formats/display/fr", (const char *[]) { "fr_FR.UTF-8", "fr_FR", "1\u202f234\u202f567,50 €", "7,5", "31 juillet 2026" },
+                        test_display_in_locale);
+  g_test_add_data_func ("/formats/display/de", (const char *[]) { "de_DE.UTF-8", "de_DE", "1.234.567,50 €", "7,5", "31 Juli 2026" },
+                        test_display_in_locale);
 
   return g_test_run ();
 }

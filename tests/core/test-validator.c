@@ -281,8 +281,8 @@ static const RuleCase rule_cases[] = {
   { "duration.too_short", "mobility.end_date", SET_STRING, "2026-06-17", 0, NULL, "mobility.end_date", "1 month and 14 days" },
   { "duration.too_long", "mobility.start_date", SET_STRING, "2025-07-01", 0, NULL, "mobility.end_date", "12 months" },
   { "duration.cumulative", NULL, CUSTOM, NULL, 0, use_one_cycle_limit, "applicant.previous_mobility_months", "12" },
-  { "deadline.lead_time", "mobility.start_date", SET_STRING, "2026-04-15", 0, NULL, "mobility.start_date", "2026-02-15" },
-  { "dates.outside_window", "mobility.end_date", SET_STRING, "2026-08-31", 0, NULL, "mobility.end_date", "2026-07-31" },
+  { "deadline.lead_time", "mobility.start_date", SET_STRING, "2026-04-15", 0, NULL, "mobility.start_date", "15 February 2026" },
+  { "dates.outside_window", "mobility.end_date", SET_STRING, "2026-08-31", 0, NULL, "mobility.end_date", "31 July 2026" },
   { "destination.excluded", "mobility.destination_country", SET_STRING, "BE", 0, NULL, "mobility.destination_country", "Belgium" },
   { "destination.not_eligible", "mobility.destination_country", SET_STRING, "RU", 0, NULL, "mobility.destination_country", NULL },
   { "destination.home_country", "applicant.home_institution.country", SET_STRING, "DE", 0, NULL, "mobility.destination_country", "Germany" },
@@ -377,7 +377,7 @@ test_deadline_passed (void)
   g_date_set_dmy (&after_deadline, 1, G_DATE_AUGUST, 2026);
   late = md_validate_dossier (dossier, programme, &after_deadline);
   g_assert_nonnull (md_report_find (late, "deadline.passed"));
-  g_assert_nonnull (strstr (md_report_find (late, "deadline.passed")->message, "2026-07-31"));
+  g_assert_nonnull (strstr (md_report_find (late, "deadline.passed")->message, "31 July 2026"));
 }
 
 static void
