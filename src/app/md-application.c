@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "md-application.h"
+#include "md-coordinator-window.h"
+#include "md-language.h"
 #include "md-preferences-window.h"
 #include "md-window.h"
 
@@ -23,6 +25,7 @@ struct _MdApplication
   MdOutbox            *outbox;
   MdPreferencesWindow *preferences;
   guint                resume_source;
+  guint                rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
@@ -128,6 +131,98 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->preferences));
 }
 
+/* ---- Changing the language while running ----------------------------- */
+
+static GtkWindow *
+rebuild_window (MdApplication *self,
+                GtkWindow     *previous)
+{
+  if (MD_IS_WINDOW (previous))
+    {
+      MdWindow *window = md_window_new (GTK_APPLICATION (self));
+
+      md_window_take_over (window, MD_WINDOW (previous));
+      return GTK_WINDOW (window);
+    }
+
+  if (MD_IS_COORDINATOR_WINDOW (previous))
+    {
+      MdInbox *inbox = md_coordinator_window_get_inbox (MD_COORDINATOR_WINDOW (previous));
+      MdCoordinatorWindow *window = md_coordinator_window_new (GTK_APPLICATION (self));
+
+      /* Scores and decisions live in sidecar files, so reading the folder
+       * again loses nothing. */
+      if (inbox != NULL)
+        md_coordinator_window_open_folder (window, md_inbox_get_folder (inbox));
+      return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+any_window_busy (MdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if ((MD_IS_WINDOW (l->data) && md_window_is_busy (l->data))
+        || (MD_IS_COORDINATOR_WINDOW (l->data) && md_coordinator_window_is_loading (l->data)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every text was looked up when its widget was built, so the windows are
+ * built again around the same dossiers, files and folders. */
+static gboolean
+rebuild_windows_cb (gpointer user_data)
+{
+  MdApplication *self = MD_APPLICATION (user_data);
+  g_autolist(GtkWindow) windows = NULL;
+  g_autofree char *preferences_page = NULL;
+
+  /* A save or a folder being read finishes first; it is quick. */
+  if (any_window_busy (self))
+    return G_SOURCE_CONTINUE;
+  self->rebuild_source = 0;
+
+  if (self->preferences != NULL)
+    {
+      preferences_page = g_strdup (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (self->preferences)));
+      gtk_window_destroy (GTK_WINDOW (self->preferences));
+    }
+
+  /* Most recently used last, so that it ends up on top. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *window = rebuild_window (self, l->data);
+
+      if (window == NULL)
+        continue;
+      gtk_window_present (window);
+      gtk_window_destroy (l->data);
+    }
+
+  if (preferences_page != NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self->preferences), preferences_page);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_language_changed (MdApplication *self)
+{
+  g_autofree char *code = g_settings_get_string (self->settings, "language");
+
+  md_language_apply (code);
+  /* Not from inside the handler of the row that changed the setting:
+   * its window is about to go. */
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_timeout_add (100, rebuild_windows_cb, self);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
@@ -162,14 +257,22 @@ md_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
+  MdApplication *self = MD_APPLICATION (app);
+  g_autofree char *language = NULL;
 
   G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  language = g_settings_get_string (self->settings, "language");
+  if (*language != '\0')
+    md_language_apply (language);
+  g_signal_connect_swapped (self->settings, "changed::language", G_CALLBACK (on_language_changed), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
-  MD_APPLICATION (app)->resume_source = g_idle_add_full (G_PRIORITY_LOW, resume_outbox_cb, app, NULL);
+  self->resume_source = g_idle_add_full (G_PRIORITY_LOW, resume_outbox_cb, app, NULL);
 }
 
 /* An upload cut short here stays queued and resumes on the next start,
@@ -180,6 +283,7 @@ md_application_shutdown (GApplication *app)
   MdApplication *self = MD_APPLICATION (app);
 
   g_clear_handle_id (&self->resume_source, g_source_remove);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   if (self->outbox != NULL)
     md_outbox_stop (self->outbox);
 
@@ -192,6 +296,9 @@ md_application_dispose (GObject *object)
   MdApplication *self = MD_APPLICATION (object);
 
   g_clear_handle_id (&self->resume_source, g_source_remove);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->preferences != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   self->preferences = NULL;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-language.h"
 #include "md-memory-secret-store.h"
 #include "md-preferences-window.h"
 
@@ -23,6 +24,7 @@ struct _MdPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *language_row;
   AdwComboRow          *type_row;
   AdwEntryRow          *address_row;
   GtkWidget            *choose_folder_button;
@@ -73,6 +75,39 @@ selected_to_type (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (type_values[selected]);
+}
+
+static gboolean
+language_to_selected (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_uint (value, md_language_index_of (g_variant_get_string (variant, NULL)));
+  return TRUE;
+}
+
+static GVariant *
+selected_to_language (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  return g_variant_new_string (md_language_code_at (g_value_get_uint (value)));
+}
+
+static void
+setup_language_row (MdPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < md_language_count (); i++)
+    {
+      g_autofree char *name = md_language_dup_name (i);
+
+      gtk_string_list_append (names, name);
+    }
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  g_settings_bind_with_mapping (self->settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_to_selected, selected_to_language, NULL, NULL);
 }
 
 static MdApplication *
@@ -421,6 +456,7 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   object_class->dispose = md_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/mobilitydossier/Dossier/md-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, type_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, choose_folder_button);
@@ -440,6 +476,7 @@ md_preferences_window_init (MdPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  setup_language_row (self);
   g_settings_bind_with_mapping (self->settings, "submission-type", self->type_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, type_to_selected, selected_to_type, NULL, NULL);
   g_settings_bind (self->settings, "submission-endpoint", self->address_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -977,3 +977,39 @@ md_window_get_wizard (MdWindow *self)
 
   return self->wizard;
 }
+
+/**
+ * md_window_take_over:
+ * @self: a new window
+ * @previous: the window it replaces
+ *
+ * Shows what @previous shows — the dossier with its unsaved changes, its
+ * file, the screen and an offered draft — so that @previous can be
+ * destroyed, e.g. to build the interface again in another language.
+ */
+void
+md_window_take_over (MdWindow *self,
+                     MdWindow *previous)
+{
+  MdWizardPage *visible;
+
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (MD_IS_WINDOW (previous));
+
+  if (previous->dossier == NULL)
+    {
+      if (md_window_is_offering_draft (previous))
+        md_window_offer_draft (self);
+      return;
+    }
+
+  visible = md_wizard_get_visible_page (previous->wizard);
+  set_dossier (self, previous->dossier, previous->file);
+  for (guint i = 0; i < md_wizard_get_n_pages (previous->wizard); i++)
+    if (md_wizard_get_page (previous->wizard, i) == visible)
+      md_wizard_show_page (self->wizard, i);
+
+  /* A change not yet autosaved must not be lost with @previous. */
+  if (previous->autosave_source != 0)
+    on_dossier_changed (self);
+}

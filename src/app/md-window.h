@@ -35,5 +35,7 @@ void       md_window_save_async   (MdWindow       *self,
 gboolean   md_window_save_finish  (MdWindow       *self,
                                    GAsyncResult   *result,
                                    GError        **error);
+void       md_window_take_over    (MdWindow       *self,
+                                   MdWindow       *previous);
 
 G_END_DECLS
