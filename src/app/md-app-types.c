@@ -21,7 +21,7 @@
 #include "md-page-review.h"
 #include "md-page-study-plan.h"
 #include "md-path-combo-row.h"
-#include "md-path-country-row.h"
+#include "md-path-code-row.h"
 #include "md-path-date-row.h"
 #include "md-path-entry-row.h"
 #include "md-path-switch-row.h"
@@ -50,7 +50,7 @@ md_app_register_types (void)
   g_type_ensure (MD_TYPE_PAGE_REVIEW);
   g_type_ensure (MD_TYPE_PAGE_STUDY_PLAN);
   g_type_ensure (MD_TYPE_PATH_COMBO_ROW);
-  g_type_ensure (MD_TYPE_PATH_COUNTRY_ROW);
+  g_type_ensure (MD_TYPE_PATH_CODE_ROW);
   g_type_ensure (MD_TYPE_PATH_DATE_ROW);
   g_type_ensure (MD_TYPE_PATH_ENTRY_ROW);
   g_type_ensure (MD_TYPE_PATH_SWITCH_ROW);

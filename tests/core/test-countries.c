@@ -167,6 +167,45 @@ test_override_dir (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+test_languages (void)
+{
+  g_autoptr(GPtrArray) codes = md_iso_codes_list (MD_ISO_CODES_LANGUAGES);
+  guint english, german;
+
+  g_assert_true (md_iso_codes_is_known (MD_ISO_CODES_LANGUAGES, "nl"));
+  g_assert_false (md_iso_codes_is_known (MD_ISO_CODES_LANGUAGES, "NL"));
+  g_assert_false (md_iso_codes_is_known (MD_ISO_CODES_LANGUAGES, "nld"));
+  g_assert_cmpstr (md_iso_codes_get_name (MD_ISO_CODES_LANGUAGES, "nl"), ==, "Dutch");
+  g_assert_cmpstr (md_iso_codes_get_name (MD_ISO_CODES_LANGUAGES, "es"), ==, "Spanish");
+  g_assert_null (md_iso_codes_get_name (MD_ISO_CODES_LANGUAGES, "xx"));
+  /* Languages and countries are separate lists. */
+  g_assert_false (md_iso_codes_is_known (MD_ISO_CODES_COUNTRIES, "nl"));
+
+  g_assert_cmpuint (codes->len, >, 150);
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "en", g_str_equal, &english));
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "de", g_str_equal, &german));
+  g_assert_cmpuint (english, <, german);
+}
+
+static void
+test_languages_german (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "de", TRUE);
+      setlocale (LC_ALL, "");
+
+      g_assert_cmpstr (md_iso_codes_get_name (MD_ISO_CODES_LANGUAGES, "nl"), ==, "Niederländisch");
+      g_assert_cmpstr (md_iso_codes_get_name (MD_ISO_CODES_LANGUAGES, "fr"), ==, "Französisch");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +218,8 @@ main (int   argc,
   g_test_add_func ("/countries/list", test_list);
   g_test_add_func ("/countries/missing-file", test_missing_file);
   g_test_add_func ("/countries/override-dir", test_override_dir);
+  g_test_add_func ("/languages/names", test_languages);
+  g_test_add_func ("/languages/names-german", test_languages_german);
 
   return g_test_run ();
 }

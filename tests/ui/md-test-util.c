@@ -20,7 +20,7 @@
 #include "md-app-types.h"
 #include "md-field-widget.h"
 #include "md-path-combo-row.h"
-#include "md-path-country-row.h"
+#include "md-path-code-row.h"
 #include "md-path-switch-row.h"
 #include "md-path-text-view.h"
 
@@ -202,14 +202,14 @@ md_test_type_text (GtkWidget  *root,
 }
 
 static gboolean
-choose_country (MdPathCountryRow *row,
+choose_code (MdPathCodeRow *row,
                 const char       *code)
 {
-  GtkDropDown *drop_down = md_path_country_row_get_drop_down (row);
+  GtkDropDown *drop_down = md_path_code_row_get_drop_down (row);
   guint n = g_list_model_get_n_items (gtk_drop_down_get_model (drop_down));
 
   for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (md_path_country_row_get_code_at (row, i), code) == 0)
+    if (g_strcmp0 (md_path_code_row_get_code_at (row, i), code) == 0)
       {
         gtk_drop_down_set_selected (drop_down, i);
         return TRUE;
@@ -234,7 +234,7 @@ choose_value (MdPathComboRow *row,
   return FALSE;
 }
 
-/* Picks by the stored value (a country code for country rows), as the
+/* Picks by the stored value (a country or language code for code rows), as the
  * model will hold it, not by the translated label. */
 void
 md_test_choose (GtkWidget  *root,
@@ -244,8 +244,8 @@ md_test_choose (GtkWidget  *root,
   GtkWidget *widget = md_test_find_field (root, path);
   gboolean chosen;
 
-  if (MD_IS_PATH_COUNTRY_ROW (widget))
-    chosen = choose_country (MD_PATH_COUNTRY_ROW (widget), value);
+  if (MD_IS_PATH_CODE_ROW (widget))
+    chosen = choose_code (MD_PATH_CODE_ROW (widget), value);
   else
     chosen = choose_value (MD_PATH_COMBO_ROW (widget), value);
 

@@ -12,7 +12,7 @@
 #include "md-component-list.h"
 #include "md-countries.h"
 #include "md-path-combo-row.h"
-#include "md-path-country-row.h"
+#include "md-path-code-row.h"
 #include "md-path-date-row.h"
 #include "md-path-entry-row.h"
 #include "md-path-switch-row.h"
@@ -322,12 +322,12 @@ test_text_view (void)
 }
 
 static guint
-find_country (MdPathCountryRow *row,
+find_country (MdPathCodeRow *row,
               const char       *code)
 {
   const char *at;
 
-  for (guint i = 0; (at = md_path_country_row_get_code_at (row, i)) != NULL; i++)
+  for (guint i = 0; (at = md_path_code_row_get_code_at (row, i)) != NULL; i++)
     if (g_str_equal (at, code))
       return i;
 
@@ -338,11 +338,11 @@ static void
 test_country_row (void)
 {
   const char *path = "mobility.destination_country";
-  MdPathCountryRow *row = g_object_new (MD_TYPE_PATH_COUNTRY_ROW,
+  MdPathCodeRow *row = g_object_new (MD_TYPE_PATH_CODE_ROW,
                                         "field-path", path, "title", "Destination country", NULL);
   GtkWindow *window = present (GTK_WIDGET (row));
   g_autoptr(MdDossier) dossier = bind_new_dossier (row);
-  GtkDropDown *drop_down = md_path_country_row_get_drop_down (row);
+  GtkDropDown *drop_down = md_path_code_row_get_drop_down (row);
   GtkStringObject *item;
 
   g_assert_true (gtk_drop_down_get_enable_search (drop_down));
@@ -586,7 +586,7 @@ static const char types_ui[] =
   "    <child><object class='MdPathSwitchRow'><property name='field-path'>applicant.scholarship</property></object></child>"
   "    <child><object class='MdPathComboRow'><property name='field-path'>mobility.activity</property></object></child>"
   "    <child><object class='MdPathDateRow'><property name='field-path'>mobility.end_date</property></object></child>"
-  "    <child><object class='MdPathCountryRow'><property name='field-path'>applicant.nationality</property></object></child>"
+  "    <child><object class='MdPathCodeRow'><property name='field-path'>applicant.nationality</property></object></child>"
   "    <child><object class='MdPathTextView'>"
   "      <property name='field-path'>study_plan.objectives</property>"
   "      <property name='title'>_Objectives</property>"
@@ -616,7 +616,7 @@ test_builder_types (void)
   md_dossier_append_row (dossier, "learning_agreement.table_b", NULL, NULL);
   g_assert_nonnull (md_find_field_widget (box, "learning_agreement.table_b[0].title"));
   g_assert_null (md_find_field_widget (box, "learning_agreement.table_b[0].term"));
-  g_assert_true (MD_IS_PATH_COUNTRY_ROW (md_find_field_widget (box, "applicant.nationality")));
+  g_assert_true (MD_IS_PATH_CODE_ROW (md_find_field_widget (box, "applicant.nationality")));
 
   md_bind_field_widgets (box, NULL);
   g_object_unref (box);

@@ -121,7 +121,7 @@ test_language (Fixture       *fixture,
 {
   GtkWidget *level = md_find_field_widget (fixture->page, "learning_agreement.language.cefr");
 
-  md_test_type_text (fixture->page, "learning_agreement.language.code", "nl");
+  md_test_choose (fixture->page, "learning_agreement.language.code", "nl");
   g_assert_cmpstr (md_dossier_get_string (fixture->dossier, "learning_agreement.language.code"), ==, "nl");
 
   g_assert_true (MD_IS_PATH_COMBO_ROW (level));
@@ -254,7 +254,7 @@ test_screenshots (Fixture       *fixture,
 
   if (g_str_equal (activity, "sms"))
     {
-      md_test_type_text (fixture->page, "learning_agreement.language.code", "nl");
+      md_test_choose (fixture->page, "learning_agreement.language.code", "nl");
       click_add (find_list (fixture, "learning_agreement.table_a"), 2);
       click_add (find_list (fixture, "learning_agreement.table_b"), 1);
       md_test_type_text (fixture->page, "learning_agreement.table_a[0].title", "Comparative Law");

@@ -253,7 +253,7 @@ test_fill_student_dossier (void)
   md_test_type_text (GTK_WIDGET (window), "study_plan.activities", "Courses and a field exercise.");
   md_test_type_text (GTK_WIDGET (window), "study_plan.learning_outcomes", "Run an outbreak investigation.");
   /* 6. Learning agreement */
-  md_test_type_text (GTK_WIDGET (window), "learning_agreement.language.code", "en");
+  md_test_choose (GTK_WIDGET (window), "learning_agreement.language.code", "en");
   md_test_choose (GTK_WIDGET (window), "learning_agreement.language.cefr", "B2");
   add_component (window, "learning_agreement.table_a", 0, "EPI-510", "Field Epidemiology", "6");
   add_component (window, "learning_agreement.table_a", 1, "OH-520", "One Health Approaches", "6");

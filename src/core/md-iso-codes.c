@@ -1,8 +1,8 @@
-/* md-countries.c
+/* md-iso-codes.c
  *
- * Country names come from the iso-codes package rather than from our
- * own translations: it is maintained for every language we could ever
- * ship, and its names match what other desktop software shows.
+ * Country and language names come from the iso-codes package rather than
+ * from our own translations: it is maintained for every language we could
+ * ever ship, and its names match what other desktop software shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,11 +12,24 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "md-countries.h"
+#include "md-iso-codes.h"
 
 #define ISO_CODES_JSON_DIR "/usr/share/iso-codes/json"
-#define ISO_3166_1_FILE "iso_3166-1.json"
-#define ISO_3166_1_DOMAIN "iso_3166-1"
+typedef struct
+{
+  const char *file;
+  const char *member;   /* the list in the file */
+  const char *code;     /* the member of an entry that is the code */
+  const char *domain;   /* iso-codes' gettext domain for the names */
+} IsoList;
+
+static const IsoList iso_lists[] = {
+  [MD_ISO_CODES_COUNTRIES] = { "iso_3166-1.json", "3166-1", "alpha_2", "iso_3166-1" },
+  /* ISO 639-3 names languages as people do ("Dutch", not 639-2's
+   * "Dutch; Flemish"); only those with a two-letter code are kept, as
+   * BCP 47 tags such as "de" or "pt" start with them. */
+  [MD_ISO_CODES_LANGUAGES] = { "iso_639-3.json", "639-3", "alpha_2", "iso_639-3" },
+};
 
 /* Kosovo has a user-assigned code that Erasmus+ uses but ISO (and so
  * iso-codes) does not list; its name is translated in our own domain.
@@ -27,7 +40,7 @@
  * long as the process, so callers may keep the returned pointers.
  */
 static GHashTable *
-load_table (void)
+load_table (const IsoList *list)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, g_free);
@@ -39,14 +52,15 @@ load_table (void)
   JsonArray *entries = NULL;
 
   /* A translation of our own domain only; iso-codes cannot supply it. */
-  g_hash_table_insert (table, g_strdup (KOSOVO_CODE), g_strdup (N_("Kosovo")));
+  if (list == &iso_lists[MD_ISO_CODES_COUNTRIES])
+    g_hash_table_insert (table, g_strdup (KOSOVO_CODE), g_strdup (N_("Kosovo")));
 
-  bind_textdomain_codeset (ISO_3166_1_DOMAIN, "UTF-8");
+  bind_textdomain_codeset (list->domain, "UTF-8");
 
   dir = g_getenv ("MD_ISO_CODES_DIR");
   if (dir == NULL || *dir == '\0')
     dir = ISO_CODES_JSON_DIR;
-  path = g_build_filename (dir, ISO_3166_1_FILE, NULL);
+  path = g_build_filename (dir, list->file, NULL);
 
   /* iso-codes is a hard dependency, so a missing file is a packaging
    * problem the user cannot fix; unknown codes are then reported by
@@ -62,14 +76,14 @@ load_table (void)
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonNode *node = json_object_get_member (json_node_get_object (root), "3166-1");
+      JsonNode *node = json_object_get_member (json_node_get_object (root), list->member);
 
       if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
         entries = json_node_get_array (node);
     }
   if (entries == NULL)
     {
-      g_debug ("%s does not hold an ISO 3166-1 list", path);
+      g_debug ("%s does not hold an ISO %s list", path, list->member);
       return g_steal_pointer (&table);
     }
 
@@ -83,7 +97,7 @@ load_table (void)
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       entry = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (entry, "alpha_2", NULL);
+      code = json_object_get_string_member_with_default (entry, list->code, NULL);
       /* The common name ("Bolivia") is what people say; the plain name
        * ("Bolivia, Plurinational State of") reads like a registry entry.
        */
@@ -102,62 +116,73 @@ load_table (void)
 static gpointer
 load_table_once (gpointer data)
 {
-  return load_table ();
+  return load_table (data);
 }
 
 static GHashTable *
-get_table (void)
+get_table (MdIsoCodes list)
 {
-  static GOnce once = G_ONCE_INIT;
+  static GOnce once[G_N_ELEMENTS (iso_lists)] = { G_ONCE_INIT, G_ONCE_INIT };
 
-  return g_once (&once, load_table_once, NULL);
+  g_return_val_if_fail (list < G_N_ELEMENTS (iso_lists), NULL);
+
+  return g_once (&once[list], load_table_once, (gpointer) &iso_lists[list]);
 }
 
+/* Looked up on every call, so that names follow a language chosen while
+ * the application runs. */
 static const char *
-translate (const char *code,
+translate (MdIsoCodes  list,
+           const char *code,
            const char *name)
 {
-  if (g_str_equal (code, KOSOVO_CODE))
+  if (list == MD_ISO_CODES_COUNTRIES && g_str_equal (code, KOSOVO_CODE))
     return _(name);
 
-  return dgettext (ISO_3166_1_DOMAIN, name);
+  return dgettext (iso_lists[list].domain, name);
 }
 
 /**
- * md_countries_is_known:
- * @alpha2: an ISO 3166-1 alpha-2 code such as "BE"
+ * md_iso_codes_is_known:
+ * @list: countries or languages
+ * @code: a code of @list: an ISO 3166-1 alpha-2 code such as "BE", or an
+ *   ISO 639-1 code such as "nl"
  *
- * Returns: whether @alpha2 names a country; codes are upper case.
+ * Returns: whether @code names an entry of @list; country codes are
+ *   upper case, language codes lower case.
  */
 gboolean
-md_countries_is_known (const char *alpha2)
+md_iso_codes_is_known (MdIsoCodes  list,
+                       const char *code)
 {
-  if (alpha2 == NULL)
+  if (code == NULL)
     return FALSE;
 
-  return g_hash_table_contains (get_table (), alpha2);
+  return g_hash_table_contains (get_table (list), code);
 }
 
 /**
- * md_countries_get_name:
- * @alpha2: an ISO 3166-1 alpha-2 code such as "BE"
+ * md_iso_codes_get_name:
+ * @list: countries or languages
+ * @code: a code of @list
  *
- * Returns: (nullable): the country's name in the current locale, or
- *   %NULL when @alpha2 is not a known code.
+ * Returns: (nullable): the name in the current language, or %NULL when
+ *   @code is not a known code.
  */
 const char *
-md_countries_get_name (const char *alpha2)
+md_iso_codes_get_name (MdIsoCodes  list,
+                       const char *code)
 {
   const char *name;
 
-  if (alpha2 == NULL)
+  if (code == NULL)
     return NULL;
 
-  name = g_hash_table_lookup (get_table (), alpha2);
+  name = g_hash_table_lookup (get_table (list), code);
   if (name == NULL)
     return NULL;
 
-  return translate (alpha2, name);
+  return translate (list, code, name);
 }
 
 typedef struct
@@ -187,16 +212,17 @@ sort_entry_clear (gpointer data)
 }
 
 /**
- * md_countries_list:
+ * md_iso_codes_list:
+ * @list: countries or languages
  *
- * Returns: (transfer container) (element-type utf8): every known code,
- *   sorted by its name in the current locale so a list of countries
- *   reads alphabetically to the user.
+ * Returns: (transfer container) (element-type utf8): every code of @list,
+ *   sorted by the names in the current language; the codes live as long
+ *   as the process
  */
 GPtrArray *
-md_countries_list (void)
+md_iso_codes_list (MdIsoCodes list)
 {
-  GHashTable *table = get_table ();
+  GHashTable *table = get_table (list);
   g_autoptr(GArray) entries = g_array_sized_new (FALSE, TRUE, sizeof (SortEntry),
                                                  g_hash_table_size (table));
   GPtrArray *codes;
@@ -215,7 +241,7 @@ md_countries_list (void)
       SortEntry entry;
 
       entry.code = code;
-      entry.key = g_utf8_collate_key (translate (code, name), -1);
+      entry.key = g_utf8_collate_key (translate (list, code, name), -1);
       g_array_append_val (entries, entry);
     }
 
