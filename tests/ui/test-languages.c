@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "md-application.h"
+#include "md-test-screenshot.h"
 #include "md-test-util.h"
 #include "md-window.h"
 
@@ -156,6 +157,32 @@ visible_page_title (MdWindow *window)
   return md_wizard_page_get_title (md_wizard_get_visible_page (md_window_get_wizard (window)));
 }
 
+static gboolean
+preferences_shown (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* The preferences show the choice, in the language chosen. */
+static void
+open_preferences (MdApplication *application)
+{
+  GtkWindow *preferences = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  md_test_wait_until (preferences_shown, application, WAIT_LIMIT_US);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+
+  g_assert_cmpstr (gtk_window_get_title (preferences), ==, "Einstellungen");
+  md_test_save_screenshot (GTK_WIDGET (preferences), "preferences-language");
+  gtk_window_destroy (preferences);
+}
+
 static void
 test_switch_at_run_time (void)
 {
@@ -182,6 +209,8 @@ test_switch_at_run_time (void)
   g_assert_cmpstr (visible_page_title (window), ==, g_dgettext (GETTEXT_PACKAGE, "About You"));
   g_assert_true (md_window_get_dossier (window) == dossier);
   g_assert_true (md_dossier_get_modified_since_save (dossier));
+  open_preferences (application);
+
 
   window = choose_language (GTK_APPLICATION (application), settings, "");
   g_assert_cmpstr (visible_page_title (window), ==, "About You");
