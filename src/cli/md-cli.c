@@ -13,6 +13,7 @@
 #include "md-bundle.h"
 #include "md-cli-grade.h"
 #include "md-cli-export.h"
+#include "md-cli-ewp.h"
 #include "md-cli-submit.h"
 #include "md-formats.h"
 #include "md-grant-estimate.h"
@@ -336,6 +337,8 @@ static const Command commands[] = {
   { "submit",   N_("Send a bundle to an intake endpoint"), md_cli_submit },
   { "export",   N_("Export the decisions on a folder of dossiers as CSV"), md_cli_export },
   { "convert-grade", N_("Convert grades obtained abroad to the home scale"), md_cli_convert_grade },
+  { "export-ewp", N_("Export the learning agreement as EWP XML"), md_cli_export_ewp },
+  { "import-ewp", N_("Import an EWP learning agreement into a bundle"), md_cli_import_ewp },
 };
 
 static void

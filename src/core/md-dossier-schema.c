@@ -30,7 +30,7 @@ typedef struct
   { list "[].term", MD_VALUE_STRING }, \
   { list "[].ects", MD_VALUE_NUMBER }, \
   { list "[].status", MD_VALUE_STRING }, \
-  { list "[].reason_code", MD_VALUE_STRING }, \
+  { list "[].reason_code", MD_VALUE_INTEGER }, \
   { list "[].reason_text", MD_VALUE_STRING }
 
 #define SIGNATURE(role) \
@@ -40,6 +40,21 @@ typedef struct
   { "learning_agreement.signatures." role ".email", MD_VALUE_STRING }, \
   { "learning_agreement.signatures." role ".timestamp", MD_VALUE_STRING }, \
   { "learning_agreement.signatures." role ".application", MD_VALUE_STRING }
+
+/* A change set is signed on its own (EWP approved-changes, changes-proposal). */
+#define CHANGE_SIGNATURE(role) \
+  { "learning_agreement.changes[].signatures." role, MD_VALUE_OBJECT }, \
+  { "learning_agreement.changes[].signatures." role ".name", MD_VALUE_STRING }, \
+  { "learning_agreement.changes[].signatures." role ".position", MD_VALUE_STRING }, \
+  { "learning_agreement.changes[].signatures." role ".email", MD_VALUE_STRING }, \
+  { "learning_agreement.changes[].signatures." role ".timestamp", MD_VALUE_STRING }, \
+  { "learning_agreement.changes[].signatures." role ".application", MD_VALUE_STRING }
+
+#define CONTACT_PERSON(institution) \
+  { institution ".contact_person", MD_VALUE_OBJECT }, \
+  { institution ".contact_person.given_name", MD_VALUE_STRING }, \
+  { institution ".contact_person.family_name", MD_VALUE_STRING }, \
+  { institution ".contact_person.email", MD_VALUE_STRING }
 
 static const SchemaEntry schema_entries[] = {
   { "format", MD_VALUE_STRING },
@@ -65,6 +80,8 @@ static const SchemaEntry schema_entries[] = {
   { "applicant.home_institution.name", MD_VALUE_STRING },
   { "applicant.home_institution.erasmus_code", MD_VALUE_STRING },
   { "applicant.home_institution.country", MD_VALUE_STRING },
+  { "applicant.home_institution.hei_id", MD_VALUE_STRING },
+  CONTACT_PERSON ("applicant.home_institution"),
   { "applicant.degree_programme", MD_VALUE_STRING },
   { "applicant.study_cycle", MD_VALUE_INTEGER },
   { "applicant.field_of_education", MD_VALUE_STRING },
@@ -89,6 +106,9 @@ static const SchemaEntry schema_entries[] = {
   { "mobility.receiving_organisation.contact_name", MD_VALUE_STRING },
   { "mobility.receiving_organisation.contact_email", MD_VALUE_STRING },
   { "mobility.receiving_organisation.type", MD_VALUE_STRING },
+  { "mobility.receiving_organisation.hei_id", MD_VALUE_STRING },
+  CONTACT_PERSON ("mobility.receiving_organisation"),
+  { "mobility.omobility_id", MD_VALUE_STRING },
   { "mobility.start_date", MD_VALUE_STRING },
   { "mobility.end_date", MD_VALUE_STRING },
   { "mobility.travel_mode", MD_VALUE_STRING },
@@ -128,6 +148,11 @@ static const SchemaEntry schema_entries[] = {
   { "learning_agreement.changes[].id", MD_VALUE_STRING },
   { "learning_agreement.changes[].approved", MD_VALUE_BOOLEAN },
   COMPONENT_LIST ("learning_agreement.changes[].components"),
+  { "learning_agreement.changes[].components[].table", MD_VALUE_STRING },
+  { "learning_agreement.changes[].signatures", MD_VALUE_OBJECT },
+  CHANGE_SIGNATURE ("student"),
+  CHANGE_SIGNATURE ("sending"),
+  CHANGE_SIGNATURE ("receiving"),
   { "learning_agreement.signatures", MD_VALUE_OBJECT },
   SIGNATURE ("student"),
   SIGNATURE ("sending"),
