@@ -108,7 +108,11 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  g_autolist(GtkWindow) windows = NULL;
+
+  /* A copy: closing a window takes it off the application's list. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
 
   /* Closing each window lets it ask about unsaved changes. */
   for (GList *l = windows; l != NULL; l = l->next)
