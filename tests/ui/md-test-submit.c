@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "md-outbox.h"
 #include "md-test-submit.h"
 #include "md-test-util.h"
@@ -90,6 +92,24 @@ md_test_receipt_saved (gpointer data)
 
   return md_dossier_get_length (dossier, "submissions") == 1 &&
          !md_dossier_get_modified_since_save (dossier) && !md_window_is_busy (window);
+}
+
+static gboolean
+is_type_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), _("_Type")) == 0;
+}
+
+/* The submission type, not the first combo row: that is the language. */
+AdwComboRow *
+md_test_find_submission_type_row (MdPreferencesWindow *preferences)
+{
+  GtkWidget *row = md_test_find_widget (GTK_WIDGET (preferences), is_type_row, NULL);
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
 }
 
 MdPreferencesWindow *

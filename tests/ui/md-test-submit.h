@@ -21,6 +21,7 @@ MdOutboxEntry       *md_test_wait_for_outbox_entry (MdApplication  *app,
                                                     MdOutboxState   state,
                                                     gint64          limit_us);
 gboolean             md_test_receipt_saved         (gpointer        window);
+AdwComboRow         *md_test_find_submission_type_row (MdPreferencesWindow *preferences);
 MdPreferencesWindow *md_test_open_preferences      (MdApplication  *app);
 
 G_END_DECLS

@@ -138,7 +138,7 @@ configure_webdav (const char *url,
                   const char *password)
 {
   MdPreferencesWindow *preferences = md_test_open_preferences (app);
-  AdwComboRow *type_row = ADW_COMBO_ROW (md_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  AdwComboRow *type_row = md_test_find_submission_type_row (preferences);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(MdEndpoint) endpoint = NULL;
   g_autoptr(GError) error = NULL;

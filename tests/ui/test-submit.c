@@ -166,7 +166,7 @@ configure_http (const char *url,
                 const char *token)
 {
   MdPreferencesWindow *preferences = md_test_open_preferences (app);
-  AdwComboRow *type_row = ADW_COMBO_ROW (md_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  AdwComboRow *type_row = md_test_find_submission_type_row (preferences);
   AdwEntryRow *address_row = find_entry_row (GTK_WIDGET (preferences), _("_Address"));
   AdwEntryRow *secret_row = find_entry_row (GTK_WIDGET (preferences), _("To_ken or Password"));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
