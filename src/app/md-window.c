@@ -13,6 +13,7 @@
 #include "md-outbox-button.h"
 #include "md-programme-registry.h"
 #include "md-submit-flow.h"
+#include "md-window-export.h"
 #include "md-window.h"
 #include "md-wizard.h"
 
@@ -108,6 +109,8 @@ update_actions (MdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_dossier && self->busy == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", self->busy == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-agreement", has_dossier);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary", has_dossier);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit",
                                  complete && self->busy == 0 && self->submit_flow != NULL &&
                                  md_submit_flow_can_submit (self->submit_flow));
@@ -905,6 +908,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resume-draft", NULL, resume_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.submit", NULL, submit_action);
+  md_window_export_install_actions (widget_class);
 }
 
 static void
