@@ -184,6 +184,7 @@ new_component_row (MdComponentList *self,
   /* The subtitle repeats the component's title, which is user text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row->expander), TRUE);
+  md_field_name_row_parts (row->expander);
 
   row->move_up = add_row_button (row->expander, index, "go-up-symbolic", _("Move Up"));
   row->move_down = add_row_button (row->expander, index, "go-down-symbolic", _("Move Down"));

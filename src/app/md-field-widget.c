@@ -332,3 +332,90 @@ md_find_field_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+/* Row titles carry mnemonic underscores ("_Nationality"); names must not. */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *plain = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+static gboolean
+is_unnamed_part (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SWITCH (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_CALENDAR (widget) ||
+         (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent));
+}
+
+/**
+ * md_field_name_parts:
+ * @root: a widget built of parts GTK or libadwaita leave unnamed
+ * @name: the name to give them, translated and without mnemonic
+ *
+ * GTK 4.8 names a widget only from its own label or from labels it is
+ * labelled by, and the parts GTK and libadwaita build into widgets have
+ * neither: the list in a combo row's or a drop-down's popover, the
+ * drop-down's button and search entry, a switch, a calendar, the lists
+ * of an expander row or of a column view. Screen readers then read out
+ * the widget's type ("GtkSwitch"). This names the parts below @root;
+ * rows inside keep their own names.
+ */
+void
+md_field_name_parts (GtkWidget  *root,
+                     const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child))
+        continue;
+
+      if (is_unnamed_part (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      md_field_name_parts (child, name);
+    }
+}
+
+static void
+on_row_title_changed (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+  g_autofree char *name = adw_preferences_row_get_use_underline (row) ? strip_mnemonic (title)
+                                                                       : g_strdup (title);
+
+  md_field_name_parts (GTK_WIDGET (row), name);
+}
+
+/**
+ * md_field_name_row_parts:
+ * @row: an #AdwPreferencesRow that holds all its parts
+ *
+ * Names the row's parts (see md_field_name_parts()) after its title, now
+ * and whenever the title changes.
+ */
+void
+md_field_name_row_parts (GtkWidget *row)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  g_signal_connect (row, "notify::title", G_CALLBACK (on_row_title_changed), NULL);
+  g_signal_connect (row, "notify::use-underline", G_CALLBACK (on_row_title_changed), NULL);
+  on_row_title_changed (ADW_PREFERENCES_ROW (row));
+}

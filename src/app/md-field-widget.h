@@ -62,6 +62,9 @@ void        md_field_binding_store_string  (MdFieldBinding *binding,
 void        md_field_show_issue_on_row     (GtkWidget      *row,
                                             GtkWidget     **issue_icon,
                                             const char     *message);
+void        md_field_name_parts            (GtkWidget      *root,
+                                            const char     *name);
+void        md_field_name_row_parts        (GtkWidget      *row);
 
 void        md_bind_field_widgets          (GtkWidget      *root,
                                             MdDossier      *dossier);

@@ -15,9 +15,11 @@
 
 #include "md-countries.h"
 #include "md-dossier-schema.h"
+#include "md-field-widget.h"
 #include "md-formats.h"
 #include "md-grant-estimate.h"
 #include "md-inbox-detail-private.h"
+#include "md-safe-files.h"
 
 typedef struct
 {
@@ -243,6 +245,7 @@ create_text_row (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  md_field_name_row_parts (row);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -443,6 +446,8 @@ create_table_row (MdDossier  *dossier,
   g_autofree char *subtitle = NULL;
   double total = 0;
 
+  md_field_name_row_parts (row);
+
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *row_path = g_strdup_printf ("%s[%u]", path, i);
@@ -560,16 +565,17 @@ md_inbox_detail_create_file_group (MdInboxItem *item)
 }
 
 /* Viewers need a file: a private copy under the cache, in a folder
- * named after the content, so opening it twice reuses it. */
+ * named after the content, so opening it twice reuses it. The name is
+ * the sender's: md_safe_file_name() keeps it inside that folder, and a
+ * leading dot would hide the file. */
 static char *
 sanitize_name (const char *name)
 {
-  g_autofree char *base = g_path_get_basename (name && *name ? name : "attachment");
+  char *safe = md_safe_file_name (name);
 
-  g_strdelimit (base, "/\\:", '_');
-  if (base[0] == '.')
-    base[0] = '_';
-  return g_steal_pointer (&base);
+  if (safe[0] == '.')
+    safe[0] = '_';
+  return safe;
 }
 
 static void

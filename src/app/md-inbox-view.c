@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-field-widget.h"
 #include "md-inbox-view-private.h"
 
 G_DEFINE_FINAL_TYPE (MdInboxView, md_inbox_view, ADW_TYPE_BIN)
@@ -274,8 +275,13 @@ collect_values (GListModel *model,
       g_autofree char *value = NULL;
 
       g_object_get (item, property, &value, NULL);
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, value))
-        g_ptr_array_add (values, g_steal_pointer (&value));
+      /* Not g_hash_table_add() alone: on a duplicate it swaps in the new
+       * key, which is freed at the end of this iteration. */
+      if (value != NULL && *value != '\0' && !g_hash_table_contains (seen, value))
+        {
+          g_hash_table_add (seen, value);
+          g_ptr_array_add (values, g_steal_pointer (&value));
+        }
     }
 
   g_ptr_array_sort (values, compare_collated);
@@ -325,6 +331,8 @@ create_filter_widget (MdInboxView   *self,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* The relation names the drop-down, not the button that takes the focus. */
+  md_field_name_parts (drop_down, gtk_label_get_text (GTK_LABEL (label)));
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), drop_down);
   self->drop_downs[filter] = GTK_DROP_DOWN (drop_down);
@@ -479,6 +487,8 @@ md_inbox_view_init (MdInboxView *self)
     }
   md_inbox_view_add_columns (self);
   create_models (self);
+  /* The table's own list would be read out as "GtkColumnListView". */
+  md_field_name_parts (GTK_WIDGET (self->column_view), _("Received dossiers"));
 }
 
 GtkWidget *

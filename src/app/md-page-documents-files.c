@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "md-page-documents-private.h"
+#include "md-safe-files.h"
 
 /* What coordinators can open on any office computer. */
 static const char * const allowed_media_types[] = {
@@ -309,29 +310,16 @@ md_page_documents_choose_file (MdPageDocuments *self,
 
 /* Opening */
 
+/* The name may come from a bundle someone else made: md_safe_file_name()
+ * keeps it a single file name, and a leading dot would hide the file. */
 static char *
 sanitize_file_name (const char *name)
 {
-  g_autofree char *base = g_path_get_basename (name ? name : "");
-  GString *clean = g_string_new (NULL);
+  char *safe = md_safe_file_name (name);
 
-  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c) || (c < 0x80 && strchr ("._- ", (int) c) != NULL))
-        g_string_append_unichar (clean, c);
-      else
-        g_string_append_c (clean, '_');
-    }
-
-  /* No hidden files, no "." or "..". */
-  while (clean->len > 0 && clean->str[0] == '.')
-    g_string_erase (clean, 0, 1);
-  if (clean->len == 0)
-    g_string_assign (clean, "attachment");
-
-  return g_string_free (clean, FALSE);
+  if (safe[0] == '.')
+    safe[0] = '_';
+  return safe;
 }
 
 typedef struct

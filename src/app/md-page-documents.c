@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-field-widget.h"
 #include "md-page-documents-private.h"
 
 typedef struct
@@ -617,6 +618,7 @@ md_page_documents_init (MdPageDocuments *self)
   self->cancellable = g_cancellable_new ();
   self->required_rows = g_ptr_array_new ();
   setup_kind_row (self);
+  md_field_name_row_parts (GTK_WIDGET (self->kind_row));
   /* Translators: %s is a size, such as "10.5 MB" */
   description = g_strdup_printf (_("Attached files travel inside the saved bundle, so each one can be at most %s."),
                                  limit);

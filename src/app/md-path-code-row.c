@@ -267,6 +267,8 @@ md_path_code_row_constructed (GObject *object)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
                                   -1);
+  /* GTK 4.8 does not follow that relation to the title, though. */
+  md_field_name_row_parts (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (on_selected_changed), self);
 }

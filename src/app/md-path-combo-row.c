@@ -358,6 +358,7 @@ static void
 md_path_combo_row_init (MdPathComboRow *self)
 {
   md_field_binding_init (&self->binding, GTK_WIDGET (self));
+  md_field_name_row_parts (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (on_selected_changed), self);
   g_signal_connect_swapped (self, "notify::model", G_CALLBACK (on_model_changed), self);

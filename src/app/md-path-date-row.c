@@ -157,6 +157,51 @@ md_path_date_row_class_init (MdPathDateRowClass *klass)
 }
 
 static void
+collect_buttons (GtkWidget *root,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* GtkCalendar 4.8 leaves its arrows without a name or tooltip, and
+ * screen readers read out "GtkImage". They come as previous and next
+ * month, then previous and next year; a calendar built differently is
+ * left alone rather than misnamed. */
+static void
+name_calendar_arrows (GtkWidget *calendar)
+{
+  static const char * const names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (calendar, buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]),
+                   i % 2 == 0 ? "pan-start-symbolic" : "pan-end-symbolic") != 0)
+      return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      gtk_widget_set_tooltip_text (buttons->pdata[i], _(names[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]),
+                                      -1);
+    }
+}
+
+static void
 add_picker (MdPathDateRow *self)
 {
   self->calendar = gtk_calendar_new ();
@@ -184,5 +229,7 @@ md_path_date_row_init (MdPathDateRow *self)
 {
   md_field_binding_init (&self->binding, GTK_WIDGET (self));
   add_picker (self);
+  name_calendar_arrows (self->calendar);
+  md_field_name_row_parts (GTK_WIDGET (self));
   g_signal_connect_swapped (self, "changed", G_CALLBACK (on_text_changed), self);
 }

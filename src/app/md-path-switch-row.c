@@ -119,6 +119,8 @@ md_path_switch_row_init (MdPathSwitchRow *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->toggle),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
                                   -1);
+  /* GTK 4.8 does not follow that relation to the title, though. */
+  md_field_name_row_parts (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->toggle, "notify::active", G_CALLBACK (on_active_changed), self);
 }

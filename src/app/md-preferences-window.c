@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-field-widget.h"
 #include "md-language.h"
 #include "md-memory-secret-store.h"
 #include "md-preferences-window.h"
@@ -92,6 +93,30 @@ selected_to_language (const GValue       *value,
                       gpointer            user_data)
 {
   return g_variant_new_string (md_language_code_at (g_value_get_uint (value)));
+}
+
+/* libadwaita 1.2 leaves the search of a preferences window unnamed, and
+ * screen readers read out "GtkSearchEntry" and "GtkListBox". Our groups
+ * all have titles, which name their lists; the results are in the one
+ * group without. */
+static void
+name_search_parts (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (child, ADW_TYPE_PREFERENCES_GROUP);
+      const char *title = group ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Preferences"), -1);
+      else if (GTK_IS_LIST_BOX (child) && (title == NULL || *title == '\0'))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Results"), -1);
+      name_search_parts (child);
+    }
 }
 
 static void
@@ -477,6 +502,9 @@ md_preferences_window_init (MdPreferencesWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   setup_language_row (self);
+  md_field_name_row_parts (GTK_WIDGET (self->language_row));
+  md_field_name_row_parts (GTK_WIDGET (self->type_row));
+  name_search_parts (GTK_WIDGET (self));
   g_settings_bind_with_mapping (self->settings, "submission-type", self->type_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, type_to_selected, selected_to_type, NULL, NULL);
   g_settings_bind (self->settings, "submission-endpoint", self->address_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "md-field-widget.h"
 #include "md-review-editor.h"
 
 struct _MdReviewEditor
@@ -143,6 +144,7 @@ create_criterion_row (MdReviewEditor *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  md_field_name_row_parts (row);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -433,10 +435,16 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  file = md_review_file_for_bundle (md_inbox_item_get_file (self->item), md_inbox_item_get_id (self->item));
+  if (file == NULL)
+    {
+      show_error (self, _("This dossier has no valid id, so its review cannot be saved beside it."));
+      return;
+    }
+
   show_error (self, NULL);
   g_free (self->last_reviewer);
   self->last_reviewer = g_strdup (reviewer);
-  file = md_review_file_for_bundle (md_inbox_item_get_file (self->item), md_inbox_item_get_id (self->item));
   request = g_new0 (SaveRequest, 1);
   request->self = g_object_ref (self);
   request->item = g_object_ref (self->item);
@@ -508,6 +516,11 @@ md_review_editor_init (MdReviewEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
     gtk_string_list_append (labels, md_decision_describe (decisions[i]));
   adw_combo_row_set_model (self->decision_row, G_LIST_MODEL (labels));
+  md_field_name_row_parts (GTK_WIDGET (self->decision_row));
+  /* The score's group has no title that could name its list. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->total_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weighted score"),
+                                  -1);
   update_actions (self);
 }
 

@@ -184,7 +184,10 @@ record_delivery (MdSubmitFlow  *self,
     }
 
   announce_delivery (self, entry);
-  if (md_window_get_file (self->window) != NULL && md_dossier_get_modified_since_save (dossier))
+  /* A read-only file keeps the receipt in the open dossier, unsaved,
+   * until the user saves it elsewhere. */
+  if (md_window_get_file (self->window) != NULL && !md_window_is_read_only (self->window) &&
+      md_dossier_get_modified_since_save (dossier))
     md_window_save_async (self->window, self->cancellable, on_saved_after_delivery, g_object_ref (self));
 }
 
@@ -517,7 +520,9 @@ md_submit_flow_submit (MdSubmitFlow *self)
   job->endpoint = g_steal_pointer (&endpoint);
   job->bundle = md_bundle_serialize (dossier);
 
-  if (md_window_get_file (self->window) != NULL)
+  /* What is sent is what the window shows; a read-only file is sent as
+   * it is open, like a dossier never saved. */
+  if (md_window_get_file (self->window) != NULL && !md_window_is_read_only (self->window))
     md_window_save_async (self->window, self->cancellable, on_saved_before_submit, job);
   else
     enqueue (job);

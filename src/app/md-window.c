@@ -12,9 +12,10 @@
 #include "md-draft-store.h"
 #include "md-outbox-button.h"
 #include "md-programme-registry.h"
+#include "md-safe-files.h"
 #include "md-submit-flow.h"
-#include "md-window-export.h"
 #include "md-window.h"
+#include "md-window-export.h"
 #include "md-wizard.h"
 
 #define AUTOSAVE_DELAY_MS 1000
@@ -44,6 +45,7 @@ struct _MdWindow
   GCancellable         *cancellable;
   MdDossier            *dossier;
   GFile                *file;
+  gboolean              read_only; /* saving to file would be refused */
   GtkNativeDialog      *chooser;
   guint                 busy;
   MdSubmitFlow         *submit_flow;
@@ -86,6 +88,13 @@ update_title (MdWindow *self)
     subtitle = g_strdup ("");
   else if (self->file == NULL)
     subtitle = g_strdup (_("Not saved yet"));
+  else if (self->read_only)
+    {
+      g_autofree char *name = dup_file_display_name (self->file);
+
+      /* Translators: the window's subtitle; %s is a file name */
+      subtitle = g_strdup_printf (_("%s (read-only)"), name);
+    }
   else
     subtitle = dup_file_display_name (self->file);
 
@@ -204,6 +213,8 @@ set_dossier (MdWindow  *self,
 
   g_set_object (&self->dossier, dossier);
   g_set_object (&self->file, file);
+  /* Known now, so that Save asks for another file instead of failing. */
+  self->read_only = file != NULL && md_safe_file_is_read_only (file);
 
   if (dossier != NULL)
     {
@@ -495,6 +506,7 @@ on_save_finished (GObject      *source,
   if (source == G_OBJECT (self->dossier))
     {
       g_set_object (&self->file, file);
+      self->read_only = FALSE;
       if (!md_dossier_get_modified_since_save (self->dossier))
         md_draft_store_discard (self->drafts, self->dossier, NULL);
     }
@@ -606,7 +618,7 @@ save_action (GtkWidget  *widget,
   if (self->dossier == NULL)
     return;
 
-  if (self->file == NULL)
+  if (self->file == NULL || self->read_only)
     save_as_action (widget, "win.save-as", NULL);
   else
     md_window_save_to_file (self, self->file);
@@ -675,6 +687,12 @@ md_window_save_async (MdWindow            *self,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                                _("The dossier has not been saved to a file yet."));
+      return;
+    }
+  if (self->read_only)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                               _("The dossier’s file is read-only. Save it under another name first."));
       return;
     }
 
@@ -959,6 +977,20 @@ md_window_get_file (MdWindow *self)
   g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * md_window_is_read_only:
+ *
+ * Returns: whether the open dossier's file cannot be saved in place, so
+ *   that Save asks where to save it instead
+ */
+gboolean
+md_window_is_read_only (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean

@@ -23,6 +23,7 @@ void       md_window_open_file    (MdWindow       *self,
 void       md_window_save_to_file (MdWindow       *self,
                                    GFile          *file);
 gboolean   md_window_is_busy      (MdWindow       *self);
+gboolean   md_window_is_read_only (MdWindow       *self);
 void       md_window_offer_draft  (MdWindow       *self);
 gboolean   md_window_is_offering_draft (MdWindow  *self);
 MdWizard  *md_window_get_wizard   (MdWindow       *self);

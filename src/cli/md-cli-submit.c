@@ -29,6 +29,7 @@
 #include "md-cli-submit.h"
 #include "md-memory-secret-store.h"
 #include "md-outbox.h"
+#include "md-safe-files.h"
 
 #define SECRET_FILE_MAX_SIZE (64 * 1024)
 
@@ -326,7 +327,7 @@ md_cli_submit (int    argc,
     return fail (EXIT_UNUSABLE, NULL, error);
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  bundle = g_file_load_bytes (file, NULL, NULL, &error);
+  bundle = md_safe_load_file (file, MD_BUNDLE_MAX_SIZE, NULL, &error);
   dossier = bundle ? md_bundle_load_bytes (bundle, &error) : NULL;
   if (dossier == NULL)
     return fail (EXIT_UNUSABLE, argv[1], error);

@@ -16,6 +16,8 @@
 
 #include "md-bundle.h"
 #include "md-dossier-schema.h"
+#include "md-json-text.h"
+#include "md-safe-files.h"
 
 G_DEFINE_QUARK (md-bundle-error-quark, md_bundle_error)
 
@@ -34,45 +36,13 @@ md_bundle_serialize (MdDossier *dossier)
   JsonNode *root = md_dossier_get_root (dossier);
   g_autofree char *digest = md_bundle_compute_digest (root);
   g_autoptr(JsonObject) integrity = json_object_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GString) text = NULL;
 
   json_object_set_string_member (integrity, "algorithm", "sha256");
   json_object_set_string_member (integrity, "digest", digest);
   json_object_set_object_member (json_node_get_object (root), "integrity",
                                  g_steal_pointer (&integrity));
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_gstring (generator, g_string_new (NULL));
-  g_string_append_c (text, '\n');
-
-  return g_string_free_to_bytes (g_steal_pointer (&text));
-}
-
-/* Returns the byte after the string that starts before @p, skipping
- * escaped characters; memchr() finds the quotes fast. */
-static const char *
-skip_string (const char *p,
-             const char *end)
-{
-  for (;;)
-    {
-      const char *quote = memchr (p, '"', end - p);
-      const char *backslash;
-
-      if (quote == NULL)
-        return end;
-
-      backslash = memchr (p, '\\', quote - p);
-      if (backslash == NULL)
-        return quote + 1;
-
-      p = backslash + 2;
-      if (p >= end)
-        return end;
-    }
+  return md_json_text_generate (root);
 }
 
 /* json-glib's parser recurses once per level; refusing deep nesting
@@ -85,42 +55,33 @@ check_nesting (const char  *text,
                gsize       *colons,
                GError     **error)
 {
-  const char *p = text;
-  const char *end = text + length;
-  guint depth = 0;
-
-  *colons = 0;
-  while (p < end)
+  switch (md_json_text_check (text, length, MD_BUNDLE_MAX_DEPTH, colons))
     {
-      switch (*p++)
-        {
-        case '"':
-          p = skip_string (p, end);
-          break;
-        case ':':
-          (*colons)++;
-          break;
-        case '{':
-        case '[':
-          if (++depth > MD_BUNDLE_MAX_DEPTH)
-            {
-              g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_DEEP,
-                           _("The file nests values more than %d levels deep; a dossier never does."),
-                           MD_BUNDLE_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
+    case MD_JSON_TEXT_TOO_DEEP:
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_TOO_DEEP,
+                   _("The file nests values more than %d levels deep; a dossier never does."),
+                   MD_BUNDLE_MAX_DEPTH);
+      return FALSE;
+    case MD_JSON_TEXT_NOT_AN_OBJECT:
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_NOT_AN_OBJECT,
+                   _("The file holds JSON but not a dossier: its top level is not an object."));
+      return FALSE;
+    case MD_JSON_TEXT_TRAILING:
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
+                   _("The file is not valid JSON: %s"), _("more text follows the end of the top-level object"));
+      return FALSE;
+    case MD_JSON_TEXT_NOT_JSON:
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
+                   _("The file is not valid JSON: %s"), _("it does not begin with “{”"));
+      return FALSE;
+    case MD_JSON_TEXT_BAD_ESCAPE:
+      g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
+                   _("The file is not valid JSON: %s"), _("a string holds an escape that JSON does not allow"));
+      return FALSE;
+    case MD_JSON_TEXT_OK:
+    default:
+      return TRUE;
     }
-
-  return TRUE;
 }
 
 static gboolean
@@ -274,8 +235,12 @@ parse_json (const char  *text,
 
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
+      /* json-glib quotes the bad token, which an escape such as
+       * "\ud800" can make invalid UTF-8. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, MD_BUNDLE_ERROR, MD_BUNDLE_ERROR_SYNTAX,
-                   _("The file is not valid JSON: %s"), local_error->message);
+                   _("The file is not valid JSON: %s"), detail);
       return NULL;
     }
 
@@ -383,6 +348,10 @@ md_bundle_load_bytes (GBytes  *bytes,
   MdIntegrity integrity;
   gsize colons;
 
+  /* Empty bytes may have no data at all; json-glib wants a pointer. */
+  if (text == NULL)
+    text = "";
+
   if (!check_text (text, length, &colons, error))
     return NULL;
 
@@ -438,7 +407,7 @@ md_bundle_load_file (GFile         *file,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = md_safe_load_file (file, MD_BUNDLE_MAX_SIZE, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
@@ -514,18 +483,10 @@ md_bundle_write_file (GBytes        *contents,
     return FALSE;
 
   backup_path = g_strconcat (path, "~", NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !md_safe_keep_backup (path, backup_path, error))
+    return FALSE;
 
-      if (!g_file_copy (file, backup, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
-        return FALSE;
-      g_chmod (backup_path, 0600);
-    }
-
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return md_safe_write_file (path, data, length, error);
 }
 
 gboolean

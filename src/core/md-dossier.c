@@ -17,6 +17,7 @@
 #include "md-dossier.h"
 #include "md-dossier-schema.h"
 #include "md-field-path.h"
+#include "md-safe-files.h"
 
 struct _MdDossier
 {
@@ -506,9 +507,12 @@ ensure_list (MdDossier   *self,
 
   if (node == NULL)
     {
+      /* json_node_init_array() takes its own reference. */
+      g_autoptr(JsonArray) empty = json_array_new ();
+
       if (md_dossier_schema_type_of (list_path) != MD_VALUE_ARRAY ||
           !md_field_path_set (self->root, list_path,
-                              json_node_init_array (json_node_alloc (), json_array_new ()),
+                              json_node_init_array (json_node_alloc (), empty),
                               error))
         {
           if (error != NULL && *error == NULL)
@@ -639,30 +643,6 @@ md_dossier_move_row (MdDossier   *self,
   return TRUE;
 }
 
-/* Keeps only the last path component and drops characters that are
- * unsafe in file names on any platform the file may be exported to. */
-static char *
-sanitize_attachment_name (const char *name)
-{
-  g_autofree char *base = g_path_get_basename (name);
-  GString *clean = g_string_new (NULL);
-
-  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
-        g_string_append_c (clean, '_');
-      else
-        g_string_append_unichar (clean, c);
-    }
-
-  if (clean->len == 0 || g_str_equal (clean->str, ".") || g_str_equal (clean->str, ".."))
-    g_string_assign (clean, "attachment");
-
-  return g_string_free (clean, FALSE);
-}
-
 gboolean
 md_dossier_add_attachment (MdDossier   *self,
                            const char  *name,
@@ -696,7 +676,8 @@ md_dossier_add_attachment (MdDossier   *self,
   if (array == NULL)
     return FALSE;
 
-  clean_name = sanitize_attachment_name (name);
+  /* Only a label, but one that other software may use as a file name. */
+  clean_name = md_safe_file_name (name);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   encoded = g_base64_encode (g_bytes_get_data (data, NULL), size);
 

@@ -13,6 +13,7 @@
 
 #include "md-bundle.h"
 #include "md-draft-store.h"
+#include "md-safe-files.h"
 
 struct _MdDraftStore
 {
@@ -84,10 +85,18 @@ GFile *
 md_draft_store_get_draft_file (MdDraftStore *self,
                                MdDossier    *dossier)
 {
-  g_autofree char *name = g_strconcat (md_dossier_get_id (dossier), MD_BUNDLE_SUFFIX, NULL);
+  const char *id = md_dossier_get_id (dossier);
+  g_autofree char *hashed = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (MD_IS_DRAFT_STORE (self), NULL);
 
+  /* A bundle from elsewhere may carry any id, "../../x" included; it
+   * still gets a draft, under a name that cannot leave the folder. */
+  if (!md_safe_is_dossier_id (id))
+    id = hashed = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id ? id : "", -1);
+
+  name = g_strconcat (id, MD_BUNDLE_SUFFIX, NULL);
   return g_file_get_child (self->directory, name);
 }
 
@@ -100,14 +109,8 @@ write_draft (GFile         *directory,
 {
   g_autofree char *path = g_file_get_path (directory);
 
-  if (g_mkdir_with_parents (path, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!md_safe_make_private_dir (path, error))
+    return FALSE;
 
   return md_bundle_write_file (contents, file, cancellable, error);
 }
@@ -228,7 +231,8 @@ md_draft_store_find_latest (MdDraftStore  *self,
       if (g_str_has_suffix (g_file_info_get_name (info), MD_BUNDLE_SUFFIX) && modified >= latest_time)
         {
           latest_time = modified;
-          g_set_object (&latest, g_file_get_child (self->directory, g_file_info_get_name (info)));
+          g_clear_object (&latest);
+          latest = g_file_get_child (self->directory, g_file_info_get_name (info));
         }
       g_object_unref (info);
     }

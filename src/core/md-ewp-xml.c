@@ -366,8 +366,8 @@ md_ewp_xml_parse (const char  *text,
   if (!g_utf8_validate (text, length, &end))
     {
       g_set_error (error, MD_EWP_ERROR, MD_EWP_ERROR_INVALID_DOCUMENT,
-                   _("The document is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")."),
-                   (gsize) (end - text));
+                   _("The document is not UTF-8 text (invalid byte at offset %lu)."),
+                   (gulong) (end - text));
       return NULL;
     }
 

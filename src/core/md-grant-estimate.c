@@ -155,7 +155,7 @@ day_rate_at (Estimation *e,
     {
       for (guint i = 0; i < json_array_get_length (tiers); i++)
         {
-          JsonObject *tier = json_array_get_object_element (tiers, i);
+          JsonObject *tier = md_json_array_get_object (tiers, i);
 
           if (day <= number (tier, "until_day", 0) || i + 1 == json_array_get_length (tiers))
             return number (tier, "rate", 0);
@@ -258,7 +258,7 @@ static gboolean
 condition_holds (Estimation *e,
                  JsonObject *top_up)
 {
-  const char *condition = json_object_get_string_member_with_default (top_up, "condition", NULL);
+  const char *condition = md_json_get_string (top_up, "condition", NULL);
 
   return condition == NULL || md_dossier_get_boolean (e->dossier, condition);
 }
@@ -267,7 +267,7 @@ static char *
 describe_top_up_basis (Estimation *e,
                        JsonObject *top_up)
 {
-  const char *per = json_object_get_string_member_with_default (top_up, "per", "stay");
+  const char *per = md_json_get_string (top_up, "per", "stay");
   double amount = number (top_up, "amount", 0);
 
   if (array_member (top_up, "by_days") != NULL)
@@ -283,7 +283,7 @@ static double
 top_up_amount (Estimation *e,
                JsonObject *top_up)
 {
-  const char *per = json_object_get_string_member_with_default (top_up, "per", "stay");
+  const char *per = md_json_get_string (top_up, "per", "stay");
   JsonArray *by_days = array_member (top_up, "by_days");
   double amount = number (top_up, "amount", 0);
 
@@ -291,7 +291,7 @@ top_up_amount (Estimation *e,
     {
       for (guint i = 0; i < json_array_get_length (by_days); i++)
         {
-          JsonObject *band = json_array_get_object_element (by_days, i);
+          JsonObject *band = md_json_array_get_object (by_days, i);
 
           if (e->calendar_days <= number (band, "max_days", 0) || i + 1 == json_array_get_length (by_days))
             return number (band, "amount", 0);
@@ -325,8 +325,8 @@ estimate_top_ups (Estimation *e)
 
   for (guint i = 0; top_ups != NULL && i < json_array_get_length (top_ups); i++)
     {
-      JsonObject *top_up = json_array_get_object_element (top_ups, i);
-      const char *id = json_object_get_string_member_with_default (top_up, "id", "top_up");
+      JsonObject *top_up = md_json_array_get_object (top_ups, i);
+      const char *id = md_json_get_string (top_up, "id", "top_up");
       g_autofree char *line_id = g_strconcat ("top_up.", id, NULL);
       g_autofree char *basis = NULL;
 
@@ -346,7 +346,7 @@ find_band (Estimation *e,
 
   for (guint i = 0; bands != NULL && i < json_array_get_length (bands); i++)
     {
-      JsonObject *band = json_array_get_object_element (bands, i);
+      JsonObject *band = md_json_array_get_object (bands, i);
 
       if (km >= number (band, "min_km", 0) && km <= number (band, "max_km", 0))
         return band;
@@ -364,8 +364,8 @@ is_travel_eligible (Estimation *e,
   if (travel == NULL)
     return FALSE;
 
-  rule = json_object_get_string_member_with_default (travel, "eligible", "never");
-  set = json_object_get_string_member_with_default (travel, "set", NULL);
+  rule = md_json_get_string (travel, "eligible", "never");
+  set = md_json_get_string (travel, "set", NULL);
   if (g_str_equal (rule, "always"))
     return TRUE;
   if (g_str_equal (rule, "fewer_opportunities_or_set"))
@@ -482,7 +482,7 @@ md_grant_estimate_compute (MdDossier    *dossier,
     return NULL;
 
   individual = object_member (e.grant, "individual");
-  per = json_object_get_string_member_with_default (individual, "per", "stay");
+  per = md_json_get_string (individual, "per", "stay");
   if (g_str_equal (per, "month"))
     ok = estimate_per_month (&e, individual, error);
   else if (g_str_equal (per, "day"))

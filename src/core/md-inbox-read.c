@@ -13,6 +13,7 @@
 
 #include "md-bundle.h"
 #include "md-inbox-private.h"
+#include "md-safe-files.h"
 
 gboolean
 md_inbox_is_review_name (const char *name)
@@ -34,10 +35,18 @@ read_bundle (const char  *path,
   GStatBuf info;
   char *contents = NULL;
   gsize length;
+  gboolean known = g_stat (path, &info) == 0;
+
+  /* A pipe or a device would block the reader or never end. */
+  if (known && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("This is not a regular file."));
+      return NULL;
+    }
 
   /* Refuse huge files before reading them, as md_bundle_load_file()
    * does, but without its GFileInfo round trip: this runs per file. */
-  if (g_stat (path, &info) == 0 && info.st_size > MD_BUNDLE_MAX_SIZE)
+  if (known && info.st_size > MD_BUNDLE_MAX_SIZE)
     {
       g_autofree char *size_text = g_format_size (info.st_size);
       g_autofree char *limit_text = g_format_size (MD_BUNDLE_MAX_SIZE);
@@ -59,12 +68,20 @@ static MdReview *
 read_review (const char  *folder_path,
              MdInboxItem *item)
 {
-  g_autofree char *name = g_strconcat (md_inbox_item_get_id (item), MD_REVIEW_SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (folder_path, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdReview) review = md_review_load_file (file, NULL, &error);
+  g_autoptr(MdReview) review = NULL;
 
+  /* The id names the sidecar; "../x" would name a file elsewhere. */
+  if (!md_safe_is_dossier_id (md_inbox_item_get_id (item)))
+    return NULL;
+
+  name = g_strconcat (md_inbox_item_get_id (item), MD_REVIEW_SUFFIX, NULL);
+  path = g_build_filename (folder_path, name, NULL);
+  file = g_file_new_for_path (path);
+  review = md_review_load_file (file, NULL, &error);
   if (review == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -87,7 +104,7 @@ has_review_name (GHashTable  *review_names,
 {
   g_autofree char *name = NULL;
 
-  if (md_inbox_item_get_id (item) == NULL || g_hash_table_size (review_names) == 0)
+  if (!md_safe_is_dossier_id (md_inbox_item_get_id (item)) || g_hash_table_size (review_names) == 0)
     return FALSE;
 
   name = g_strconcat (md_inbox_item_get_id (item), MD_REVIEW_SUFFIX, NULL);

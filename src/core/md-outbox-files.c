@@ -24,6 +24,7 @@
 #include "md-bundle.h"
 #include "md-outbox-entry-private.h"
 #include "md-outbox-private.h"
+#include "md-safe-files.h"
 
 #define BUNDLE_NAME     "bundle.json"
 #define STATE_NAME      "state.json"
@@ -44,10 +45,7 @@ static gboolean
 make_private_dir (const char  *path,
                   GError     **error)
 {
-  if (g_mkdir_with_parents (path, 0700) != 0)
-    return set_errno_error (path, errno, error);
-
-  return TRUE;
+  return md_safe_make_private_dir (path, error);
 }
 
 static gboolean
@@ -59,9 +57,7 @@ write_private_file (const char  *folder,
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return md_safe_write_file (path, data, length, error);
 }
 
 static gboolean
@@ -103,7 +99,8 @@ remove_entry_folder (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      if (g_str_has_prefix (name, BUNDLE_NAME ".") || g_str_has_prefix (name, STATE_NAME "."))
+      if (g_str_has_prefix (name, BUNDLE_NAME ".") || g_str_has_prefix (name, STATE_NAME ".") ||
+          g_str_has_prefix (name, "." BUNDLE_NAME ".") || g_str_has_prefix (name, "." STATE_NAME "."))
         g_unlink (child);
     }
 
@@ -208,14 +205,17 @@ load_entry (GFile       *directory,
             GError     **error)
 {
   g_autofree char *path = g_build_filename (g_file_peek_path (directory), name, STATE_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = md_safe_load_file (file, STATE_MAX_SIZE, NULL, error);
+  const char *text;
   gsize length;
 
-  if (!g_file_get_contents (path, &text, &length, error))
+  if (bytes == NULL)
     return NULL;
 
-  if (length > STATE_MAX_SIZE || !json_parser_load_from_data (parser, text, length, error))
+  text = g_bytes_get_data (bytes, &length);
+  if (!json_parser_load_from_data (parser, text, length, error))
     {
       g_clear_error (error);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -156,6 +156,7 @@ conclude_failed (Send   *send,
 
   md_outbox_entry_set_progress (entry, 0.0);
   md_outbox_save_state (self, entry);
+  g_debug ("Outbox: attempt %u for %s failed: %s", attempts, md_outbox_entry_get_id (entry), error->message);
   finish_send (send, error);
   g_error_free (error);
 }
@@ -268,6 +269,9 @@ begin_send (Send *send)
   GError *error = NULL;
 
   md_outbox_entry_set_attempts (entry, md_outbox_entry_get_attempts (entry) + 1);
+  /* Addresses and ids only: secrets are looked up later and never logged. */
+  g_debug ("Outbox: sending %s to %s, attempt %u", md_outbox_entry_get_id (entry),
+           md_endpoint_get_uri (md_outbox_entry_get_endpoint (entry)), md_outbox_entry_get_attempts (entry));
   md_outbox_entry_set_progress (entry, 0.0);
   md_outbox_entry_set_state (entry, MD_OUTBOX_STATE_SENDING);
   if (!md_outbox_files_write_state (self->directory, entry, &error))

@@ -12,11 +12,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-countries.h"
+#include "md-json-text.h"
 #include "md-programme.h"
+#include "md-safe-files.h"
 
 #define PROFILE_FORMAT "mobility-dossier-programme"
 #define INSTITUTION_FORMAT "mobility-dossier-institution"
 #define PROFILE_MAX_SIZE (4 * 1024 * 1024)
+#define PROFILE_MAX_DEPTH 64
 
 struct _MdProgramme
 {
@@ -58,6 +61,82 @@ md_programme_init (MdProgramme *self)
   self->groups = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* ---- Reading profile data ------------------------------------------------
+ *
+ * Unlike json-glib's typed getters, these neither warn about a member of
+ * another type nor give NULL for it: profiles are data that anyone can
+ * get wrong, and the loader does not check every member its readers
+ * use. */
+
+/**
+ * md_json_get_string:
+ * @object: (nullable): an object
+ *
+ * Returns: (nullable): @member if it is text, else @fallback
+ */
+const char *
+md_json_get_string (JsonObject *object,
+                    const char *member,
+                    const char *fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * md_json_get_boolean:
+ * @object: (nullable): an object
+ *
+ * Returns: @member if it is true or false, else @fallback
+ */
+gboolean
+md_json_get_boolean (JsonObject *object,
+                     const char *member,
+                     gboolean    fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
+}
+
+/**
+ * md_json_array_get_object:
+ * @array: (nullable): a list
+ *
+ * Returns: (nullable): element @index if it is an object
+ */
+JsonObject *
+md_json_array_get_object (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * md_json_array_get_string:
+ * @array: (nullable): a list
+ *
+ * Returns: (nullable): element @index if it is text
+ */
+const char *
+md_json_array_get_string (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+
 /**
  * md_json_pick_translation:
  * @texts: an object mapping language codes ("en", "nl", "fr", "de") to text
@@ -78,7 +157,7 @@ md_json_pick_translation (JsonObject *texts)
         return json_node_get_string (node);
     }
 
-  return json_object_get_string_member_with_default (texts, "en", NULL);
+  return md_json_get_string (texts, "en", NULL);
 }
 
 const char *
@@ -321,7 +400,9 @@ check_set_names (MdProgramme *self,
   array = json_node_get_array (names);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *name = json_array_get_string_element (array, i);
+      JsonNode *element = json_array_get_element (array, i);
+      const char *name = json_node_get_value_type (element) == G_TYPE_STRING
+                         ? json_node_get_string (element) : NULL;
 
       if (name == NULL || !g_hash_table_contains (self->sets, name))
         {
@@ -339,7 +420,7 @@ check_duration (Check      *check,
                 const char *path)
 {
   double min, max;
-  const char *unit = json_object_get_string_member_with_default (duration, "unit", "");
+  const char *unit = md_json_get_string (duration, "unit", "");
 
   if (!require_number (check, duration, path, "min", &min) ||
       !require_number (check, duration, path, "max", &max))
@@ -365,7 +446,7 @@ check_rates (Check      *check,
              JsonObject *individual,
              const char *path)
 {
-  const char *per = json_object_get_string_member_with_default (individual, "per", "");
+  const char *per = md_json_get_string (individual, "per", "");
   double value;
 
   if (g_str_equal (per, "stay"))
@@ -382,12 +463,18 @@ check_rates (Check      *check,
 
   if (json_object_has_member (individual, "tiers"))
     {
-      JsonArray *tiers = json_object_get_array_member (individual, "tiers");
+      gboolean ok;
+      JsonNode *node = member_of_type (check, individual, path, "tiers", JSON_NODE_ARRAY, TRUE, &ok);
+      JsonArray *tiers = ok ? json_node_get_array (node) : NULL;
 
-      for (guint i = 0; tiers != NULL && i < json_array_get_length (tiers); i++)
+      if (!ok)
+        return FALSE;
+
+      for (guint i = 0; i < json_array_get_length (tiers); i++)
         {
           g_autofree char *tier_path = g_strdup_printf ("%s.tiers[%u]", path, i);
-          JsonObject *tier = json_array_get_object_element (tiers, i);
+          JsonNode *element = json_array_get_element (tiers, i);
+          JsonObject *tier = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
 
           if (tier == NULL || !require_number (check, tier, tier_path, "until_day", &value) ||
               !require_number (check, tier, tier_path, "rate", &value))
@@ -440,7 +527,8 @@ check_grant (MdProgramme *self,
 
   if (travel != NULL)
     {
-      const char *set = json_object_get_string_member_with_default (json_node_get_object (travel), "set", NULL);
+      JsonObject *object = json_node_get_object (travel);
+      const char *set = json_object_has_member (object, "set") ? md_json_get_string (object, "set", "") : NULL;
 
       if (set != NULL && !g_hash_table_contains (self->sets, set))
         {
@@ -469,7 +557,7 @@ check_activity (MdProgramme *self,
     return check_fail (check, path, _("must be an object"));
 
   activity = json_node_get_object (node);
-  if (json_object_get_string_member_with_default (activity, "id", NULL) == NULL)
+  if (md_json_get_string (activity, "id", NULL) == NULL)
     return check_fail (check, path, _("needs an “id”"));
 
   if (!check_translated (check, activity, path, "title", TRUE) ||
@@ -497,14 +585,13 @@ check_definition (MdProgramme *self,
   JsonArray *array;
   gboolean ok;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), PROFILE_FORMAT) != 0)
+  if (g_strcmp0 (md_json_get_string (object, "format", ""), PROFILE_FORMAT) != 0)
     return check_fail (check, "format", _("not a programme profile (expected “%s”)"), PROFILE_FORMAT);
 
-  if (json_object_get_string_member_with_default (object, "id", NULL) == NULL ||
-      *json_object_get_string_member (object, "id") == '\0')
+  if (md_json_get_string (object, "id", NULL) == NULL || *md_json_get_string (object, "id", NULL) == '\0')
     return check_fail (check, "id", _("must be non-empty text"));
 
-  if (json_object_get_string_member_with_default (object, "call", NULL) == NULL)
+  if (md_json_get_string (object, "call", NULL) == NULL)
     return check_fail (check, "call", _("must be non-empty text"));
 
   if (!check_translated (check, object, "", "title", TRUE) ||
@@ -528,27 +615,64 @@ check_definition (MdProgramme *self,
   return TRUE;
 }
 
+/* @file only names the source in messages. */
 static JsonObject *
-load_json_object (GFile   *file,
-                  GError **error)
+parse_json_object (GBytes  *bytes,
+                   GFile   *file,
+                   GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   gsize length;
-  const char *text;
+  const char *text = g_bytes_get_data (bytes, &length);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
+  /* Empty bytes may have no data at all; json-glib wants a pointer. */
+  if (text == NULL)
+    text = "";
 
-  text = g_bytes_get_data (bytes, &length);
-  if (length > PROFILE_MAX_SIZE || !json_parser_load_from_data (parser, text, length, &local_error))
+  /* What json-glib would overflow its stack on, or leak, is refused
+   * before it parses (see md-json-text.c). */
+  switch (length > PROFILE_MAX_SIZE ? MD_JSON_TEXT_OK
+                                    : md_json_text_check (text, length, PROFILE_MAX_DEPTH, NULL))
     {
+    case MD_JSON_TEXT_TOO_DEEP:
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
+                   _("%s: values nest more than %d levels deep."), g_file_peek_path (file),
+                   PROFILE_MAX_DEPTH);
+      return NULL;
+    case MD_JSON_TEXT_NOT_AN_OBJECT:
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
+                   _("%s: must be a JSON object."), g_file_peek_path (file));
+      return NULL;
+    case MD_JSON_TEXT_TRAILING:
       g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
                    _("%s: not readable JSON: %s"), g_file_peek_path (file),
-                   local_error ? local_error->message : _("the file is too large"));
+                   _("more text follows the end of the top-level object"));
+      return NULL;
+    case MD_JSON_TEXT_NOT_JSON:
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
+                   _("%s: not readable JSON: %s"), g_file_peek_path (file),
+                   _("it does not begin with “{”"));
+      return NULL;
+    case MD_JSON_TEXT_BAD_ESCAPE:
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
+                   _("%s: not readable JSON: %s"), g_file_peek_path (file),
+                   _("a string holds an escape that JSON does not allow"));
+      return NULL;
+    case MD_JSON_TEXT_OK:
+    default:
+      break;
+    }
+
+  if (length > PROFILE_MAX_SIZE || !json_parser_load_from_data (parser, text, length, &local_error))
+    {
+      /* json-glib quotes the bad token, which may not be UTF-8. */
+      g_autofree char *detail = local_error ? g_utf8_make_valid (local_error->message, -1) : NULL;
+
+      g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
+                   _("%s: not readable JSON: %s"), g_file_peek_path (file),
+                   detail ? detail : _("the file is too large"));
       return NULL;
     }
 
@@ -563,14 +687,25 @@ load_json_object (GFile   *file,
   return json_object_ref (json_node_get_object (root));
 }
 
+static JsonObject *
+load_json_object (GFile   *file,
+                  GError **error)
+{
+  /* Capped before reading: a profile is a few kilobytes. */
+  g_autoptr(GBytes) bytes = md_safe_load_file (file, PROFILE_MAX_SIZE, NULL, error);
+
+  return bytes ? parse_json_object (bytes, file, error) : NULL;
+}
+
 /* Institutions live beside the programmes folder, in "institutions/". */
 static gboolean
 load_institution (MdProgramme  *self,
                   GFile        *file,
                   GError      **error)
 {
-  const char *id = json_object_get_string_member_with_default (self->definition, "institution", NULL);
+  const char *id = md_json_get_string (self->definition, "institution", NULL);
   g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) institutions = NULL;
   g_autoptr(GFile) institution_file = NULL;
   g_autofree char *name = NULL;
 
@@ -579,14 +714,14 @@ load_institution (MdProgramme  *self,
 
   folder = g_file_get_parent (file);
   name = g_strconcat (id, ".json", NULL);
-  institution_file = g_file_resolve_relative_path (folder, "../institutions");
-  g_set_object (&institution_file, g_file_get_child (institution_file, name));
+  institutions = g_file_resolve_relative_path (folder, "../institutions");
+  institution_file = g_file_get_child (institutions, name);
 
   self->institution = load_json_object (institution_file, error);
   if (self->institution == NULL)
     return FALSE;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (self->institution, "format", ""),
+  if (g_strcmp0 (md_json_get_string (self->institution, "format", ""),
                  INSTITUTION_FORMAT) != 0)
     {
       g_set_error (error, MD_PROGRAMME_ERROR, MD_PROGRAMME_ERROR_INVALID,
@@ -598,14 +733,28 @@ load_institution (MdProgramme  *self,
   return TRUE;
 }
 
+/**
+ * md_programme_new_from_bytes:
+ * @bytes: the content of a profile
+ * @file: where @bytes come from: named in messages, and the institution
+ *   the profile refers to is looked up beside its folder
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL with @error
+ *   naming the file and the path of the mistake
+ */
 MdProgramme *
-md_programme_new_from_file (GFile   *file,
-                            GError **error)
+md_programme_new_from_bytes (GBytes  *bytes,
+                             GFile   *file,
+                             GError **error)
 {
-  g_autoptr(MdProgramme) self = g_object_new (MD_TYPE_PROGRAMME, NULL);
+  g_autoptr(MdProgramme) self = NULL;
   Check check = { file, error };
 
-  self->definition = load_json_object (file, error);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (MD_TYPE_PROGRAMME, NULL);
+  self->definition = parse_json_object (bytes, file, error);
   if (self->definition == NULL)
     return NULL;
 
@@ -613,6 +762,21 @@ md_programme_new_from_file (GFile   *file,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+MdProgramme *
+md_programme_new_from_file (GFile   *file,
+                            GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = md_safe_load_file (file, PROFILE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return md_programme_new_from_bytes (bytes, file, error);
 }
 
 const char *
@@ -711,7 +875,8 @@ md_programme_set_contains (MdProgramme *self,
 
   g_return_val_if_fail (MD_IS_PROGRAMME (self), FALSE);
 
-  set = g_hash_table_lookup (self->sets, set_name);
+  /* A set name read from a list of the profile may be missing. */
+  set = set_name != NULL ? g_hash_table_lookup (self->sets, set_name) : NULL;
   return set != NULL && country != NULL && g_hash_table_contains (set, country);
 }
 
@@ -749,8 +914,9 @@ md_programme_is_indicative (MdProgramme *self,
   notes = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (notes); i++)
     {
-      JsonObject *note = json_array_get_object_element (notes, i);
-      const char *path = note ? json_object_get_string_member_with_default (note, "path", "") : "";
+      JsonNode *element = json_array_get_element (notes, i);
+      const char *path = JSON_NODE_HOLDS_OBJECT (element)
+                         ? md_json_get_string (json_node_get_object (element), "path", "") : "";
 
       if (g_str_has_prefix (path, path_prefix) || g_str_has_prefix (path_prefix, path))
         return TRUE;

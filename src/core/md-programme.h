@@ -25,6 +25,9 @@ GQuark       md_programme_error_quark        (void);
 
 MdProgramme *md_programme_new_from_file      (GFile        *file,
                                               GError      **error);
+MdProgramme *md_programme_new_from_bytes     (GBytes       *bytes,
+                                              GFile        *file,
+                                              GError      **error);
 const char  *md_programme_get_id             (MdProgramme  *self);
 const char  *md_programme_get_call           (MdProgramme  *self);
 const char  *md_programme_get_title          (MdProgramme  *self);
@@ -44,5 +47,15 @@ gboolean     md_programme_is_indicative      (MdProgramme  *self,
 const char  *md_json_pick_translation        (JsonObject   *texts);
 const char  *md_json_pick_member_translation (JsonObject   *object,
                                               const char   *member);
+const char  *md_json_get_string              (JsonObject   *object,
+                                              const char   *member,
+                                              const char   *fallback);
+gboolean     md_json_get_boolean             (JsonObject   *object,
+                                              const char   *member,
+                                              gboolean      fallback);
+JsonObject  *md_json_array_get_object        (JsonArray    *array,
+                                              guint         index);
+const char  *md_json_array_get_string        (JsonArray    *array,
+                                              guint         index);
 
 G_END_DECLS

@@ -50,6 +50,16 @@ criterion_applies (JsonObject *criterion,
   return FALSE;
 }
 
+/* Profiles are not checked for criteria: an id that is not text
+ * names no criterion, quietly. */
+static const char *
+criterion_id (JsonObject *criterion)
+{
+  JsonNode *node = json_object_get_member (criterion, "id");
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : "";
+}
+
 static double
 criterion_number (JsonObject *criterion,
                   const char *member)
@@ -116,7 +126,7 @@ find_criterion (MdProgramme *programme,
     {
       JsonObject *criterion = criteria->pdata[i];
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (criterion, "id", NULL), id) == 0)
+      if (g_strcmp0 (criterion_id (criterion), id) == 0)
         return criterion;
     }
 
@@ -416,7 +426,7 @@ md_review_reviewer_score (MdReview    *self,
   for (guint i = 0; i < criteria->len; i++)
     {
       JsonObject *criterion = criteria->pdata[i];
-      const char *id = json_object_get_string_member_with_default (criterion, "id", "");
+      const char *id = criterion_id (criterion);
       JsonNode *node = json_object_get_member (scores, id);
       double weight = criterion_number (criterion, "weight");
 

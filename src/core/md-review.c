@@ -15,7 +15,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-bundle.h"
+#include "md-json-text.h"
 #include "md-review-private.h"
+#include "md-safe-files.h"
 
 G_DEFINE_FINAL_TYPE (MdReview, md_review, G_TYPE_OBJECT)
 G_DEFINE_QUARK (md-review-error-quark, md_review_error)
@@ -245,7 +247,8 @@ check_header (JsonObject  *root,
 {
   gint64 version;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), MD_REVIEW_FORMAT) != 0)
+  if (!member_has_type (root, "format", G_TYPE_STRING, TRUE) ||
+      g_strcmp0 (json_object_get_string_member (root, "format"), MD_REVIEW_FORMAT) != 0)
     return invalid (error, "format", _("is not “mobility-dossier-review”"));
 
   if (!member_has_type (root, "format_version", G_TYPE_INT64, TRUE))
@@ -311,6 +314,10 @@ md_review_load_bytes (GBytes  *bytes,
   const char *text = g_bytes_get_data (bytes, &length);
   JsonNode *root;
 
+  /* Empty bytes may have no data at all; json-glib wants a pointer. */
+  if (text == NULL)
+    text = "";
+
   if (length > MD_REVIEW_MAX_SIZE || !g_utf8_validate_len (text, length, NULL))
     {
       g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
@@ -318,10 +325,47 @@ md_review_load_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  /* As for bundles: what json-glib would overflow its stack on, or
+   * leak, is refused before it parses. */
+  switch (md_json_text_check (text, length, MD_BUNDLE_MAX_DEPTH, NULL))
+    {
+    case MD_JSON_TEXT_TOO_DEEP:
+      g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
+                   _("The review file nests values more than %d levels deep."),
+                   MD_BUNDLE_MAX_DEPTH);
+      return NULL;
+    case MD_JSON_TEXT_NOT_AN_OBJECT:
+      g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
+                   _("The review file holds JSON but not a review."));
+      return NULL;
+    case MD_JSON_TEXT_TRAILING:
+      g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
+                   _("The review file is not valid JSON: %s"),
+                   _("more text follows the end of the top-level object"));
+      return NULL;
+    case MD_JSON_TEXT_NOT_JSON:
+      g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
+                   _("The review file is not valid JSON: %s"),
+                   _("it does not begin with “{”"));
+      return NULL;
+    case MD_JSON_TEXT_BAD_ESCAPE:
+      g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
+                   _("The review file is not valid JSON: %s"),
+                   _("a string holds an escape that JSON does not allow"));
+      return NULL;
+    case MD_JSON_TEXT_OK:
+    default:
+      break;
+    }
+
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
+      /* json-glib quotes the bad token, which an escape such as
+       * "\ud800" can make invalid UTF-8. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, MD_REVIEW_ERROR, MD_REVIEW_ERROR_INVALID,
-                   _("The review file is not valid JSON: %s"), local_error->message);
+                   _("The review file is not valid JSON: %s"), detail);
       return NULL;
     }
 
@@ -350,7 +394,7 @@ md_review_load_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = md_safe_load_file (file, MD_REVIEW_MAX_SIZE, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
@@ -366,20 +410,12 @@ md_review_load_file (GFile         *file,
 GBytes *
 md_review_serialize (MdReview *self)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  GString *text;
 
   g_return_val_if_fail (MD_IS_REVIEW (self), NULL);
 
   root = json_node_init_object (json_node_alloc (), self->root);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_gstring (generator, g_string_new (NULL));
-  g_string_append_c (text, '\n');
-
-  return g_string_free_to_bytes (text);
+  return md_json_text_generate (root);
 }
 
 /**
@@ -457,9 +493,13 @@ md_review_save_file_finish (MdReview      *self,
 /**
  * md_review_file_for_bundle:
  * @bundle_file: the applicant's bundle
- * @dossier_id: its id
+ * @dossier_id: (nullable): its id
  *
- * Returns: (transfer full): "<id>.review.json" in the bundle's folder
+ * The id comes from the bundle, so from its sender: only a UUID is
+ * used as a file name, never something like "../../x".
+ *
+ * Returns: (transfer full) (nullable): "<id>.review.json" in the
+ *   bundle's folder, or %NULL when @dossier_id is not a UUID
  */
 GFile *
 md_review_file_for_bundle (GFile      *bundle_file,
@@ -469,7 +509,9 @@ md_review_file_for_bundle (GFile      *bundle_file,
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (bundle_file), NULL);
-  g_return_val_if_fail (dossier_id != NULL, NULL);
+
+  if (!md_safe_is_dossier_id (dossier_id))
+    return NULL;
 
   folder = g_file_get_parent (bundle_file);
   name = g_strconcat (dossier_id, MD_REVIEW_SUFFIX, NULL);
@@ -489,9 +531,13 @@ md_review_get_dossier_id (MdReview *self)
 const char *
 md_review_get_bundle_digest (MdReview *self)
 {
+  JsonNode *node;
+
   g_return_val_if_fail (MD_IS_REVIEW (self), NULL);
 
-  return json_object_get_string_member_with_default (self->root, "bundle_digest", "");
+  /* Text, null or missing, as checked on load; null is no digest. */
+  node = json_object_get_member (self->root, "bundle_digest");
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : "";
 }
 
 /**

@@ -8,11 +8,19 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "md-dossier-schema.h"
+#include "md-json-text.h"
 #include "md-submitter-private.h"
 
 #define MAX_PROBLEM_TEXT 1000
+
+/* Receipts and problem documents are flat. A receipt is kept in the
+ * bundle at submissions[].receipt, so a deep one would make the saved
+ * bundle nest deeper than MD_BUNDLE_MAX_DEPTH and refuse to open. */
+#define MAX_ANSWER_DEPTH 16
 
 /**
  * md_submit_parse_retry_after:
@@ -90,8 +98,45 @@ md_submission_new_local_receipt (MdSubmission *submission,
   return receipt;
 }
 
+/* A bundle refuses numbers that json-glib cannot write back (see
+ * md-dossier-schema.c); a receipt recorded with one would leave the
+ * applicant a bundle that no longer opens. */
+static gboolean
+numbers_fit_bundle (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &child))
+        if (!numbers_fit_bundle (child))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!numbers_fit_bundle (json_array_get_element (array, i)))
+          return FALSE;
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      return isfinite (value) && fabs (value) < MD_DOSSIER_MAX_NUMBER;
+    }
+
+  return TRUE;
+}
+
 /**
  * md_submission_parse_json_object: (skip)
+ *
+ * Only an object that the bundle can hold as a receipt counts: flat
+ * enough, without broken escapes, numbers in range.
  *
  * Returns: (transfer full) (nullable): the body as a JSON object, or
  *   %NULL when it is not one
@@ -105,14 +150,27 @@ md_submission_parse_json_object (GBytes      *body,
   const char *data = g_bytes_get_data (body, &length);
   JsonNode *root;
 
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
+  if (length == 0 ||
+      md_json_text_check (data, length, MAX_ANSWER_DEPTH, NULL) != MD_JSON_TEXT_OK ||
+      !json_parser_load_from_data (parser, data, length, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) || !numbers_fit_bundle (root))
     return NULL;
 
   return json_object_ref (json_node_get_object (root));
+}
+
+/* Unlike json_object_get_string_member_with_default(), quiet about a
+ * member of another type: the server's JSON is not ours to trust. */
+static const char *
+get_text_member (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
 }
 
 /* Server text ends up in a dialog: keep it short and printable. */
@@ -150,8 +208,8 @@ md_submission_describe_problem (GBytes      *body,
   if (problem == NULL)
     return NULL;
 
-  title = json_object_get_string_member_with_default (problem, "title", NULL);
-  detail = json_object_get_string_member_with_default (problem, "detail", NULL);
+  title = get_text_member (problem, "title");
+  detail = get_text_member (problem, "detail");
   if (title == NULL && detail == NULL)
     return NULL;
 

@@ -23,13 +23,15 @@ conflict_is_same_key (MdSubmission *submission,
 {
   const char *echoed =
     soup_message_headers_get_one (soup_message_get_response_headers (message), "Idempotency-Key");
+  JsonNode *named = body ? json_object_get_member (body, "idempotency_key") : NULL;
 
   if (g_strcmp0 (echoed, submission->key) == 0)
     return TRUE;
 
-  return body != NULL &&
-         g_strcmp0 (json_object_get_string_member_with_default (body, "idempotency_key", NULL),
-                    submission->key) == 0;
+  /* Not json_object_get_string_member_with_default(): it warns when the
+   * server sends something other than a string. */
+  return named != NULL && json_node_get_value_type (named) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (named), submission->key) == 0;
 }
 
 static gboolean

@@ -334,6 +334,11 @@ wrap_transfer_error (GError *error)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     wrapped = g_error_new (MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_TIMED_OUT,
                            _("The endpoint did not answer in time."));
+  /* Never accepted anyway: the dossier must not go to an impostor. */
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    wrapped = g_error_new (MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_NETWORK,
+                           _("The endpoint’s security certificate is not valid or not trusted (%s), so the dossier was not sent. Check the address, or ask the institution to fix its certificate."),
+                           error->message);
   else
     wrapped = g_error_new (MD_SUBMIT_ERROR, MD_SUBMIT_ERROR_NETWORK,
                            _("Could not reach the endpoint: %s"), error->message);

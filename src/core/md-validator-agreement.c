@@ -128,8 +128,7 @@ md_validate_agreement (MdValidation *v)
 {
   JsonObject *agreement = md_json_get_object (v->activity, "learning_agreement");
   JsonArray *tables = md_json_get_array (agreement, "tables");
-  const char *virtual = agreement ? json_object_get_string_member_with_default (agreement, "virtual_component", "optional")
-                                  : "optional";
+  const char *virtual = md_json_get_string (agreement, "virtual_component", "optional");
   double min_total = md_json_get_number (agreement, "min_total_ects", 0);
   double totals[G_N_ELEMENTS (table_names)];
 
@@ -148,13 +147,13 @@ md_validate_agreement (MdValidation *v)
     md_report_add (v->report, ERROR, "learning_agreement.table_a", "ects.total_too_low",
                    _("This activity needs at least %g ECTS credits in Table A; it has %g."), min_total, totals[0]);
 
-  if (agreement != NULL && json_object_get_boolean_member_with_default (agreement, "compare_a_b", FALSE) &&
+  if (md_json_get_boolean (agreement, "compare_a_b", FALSE) &&
       md_dossier_get_length (v->dossier, "learning_agreement.table_b") > 0 && totals[0] != totals[1])
     md_report_add (v->report, WARNING, "learning_agreement.table_b", "ects.tables_differ",
                    _("Table A totals %g credits but Table B recognises %g; check that the recognition covers the studies abroad."),
                    totals[0], totals[1]);
 
-  if (agreement != NULL && json_object_get_boolean_member_with_default (agreement, "load_check", FALSE))
+  if (md_json_get_boolean (agreement, "load_check", FALSE))
     check_semester_load (v, totals[0]);
   /* With a compulsory virtual part, credits are also earned online, so
    * the physical weeks do not bound them. */
@@ -253,7 +252,7 @@ md_validate_documents (MdValidation *v)
 
   for (guint i = 0; required != NULL && i < json_array_get_length (required); i++)
     {
-      const char *kind = json_array_get_string_element (required, i);
+      const char *kind = md_json_array_get_string (required, i);
       const DocumentKind *known = NULL;
 
       for (guint k = 0; kind != NULL && k < G_N_ELEMENTS (document_kinds); k++)

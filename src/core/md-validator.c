@@ -146,13 +146,13 @@ check_required_fields (MdValidation *v)
 
   for (guint i = 0; fields != NULL && i < json_array_get_length (fields); i++)
     {
-      const char *path = json_array_get_string_element (fields, i);
+      const char *path = md_json_array_get_string (fields, i);
 
       if (path != NULL)
         require_field (v, path);
     }
 
-  if (eligibility != NULL && json_object_get_boolean_member_with_default (eligibility, "pair", FALSE))
+  if (md_json_get_boolean (eligibility, "pair", FALSE))
     {
       require_field (v, "mobility.pair_partner.name");
       require_field (v, "mobility.pair_partner.institution");
@@ -262,7 +262,7 @@ parse_date_member (JsonObject *object,
                    const char *member,
                    GDate      *date)
 {
-  const char *text = object ? json_object_get_string_member_with_default (object, member, NULL) : NULL;
+  const char *text = md_json_get_string (object, member, NULL);
 
   return text != NULL && md_format_parse_date (text, date);
 }
@@ -290,7 +290,7 @@ static void
 check_duration (MdValidation *v)
 {
   JsonObject *duration = effective_duration (v);
-  const char *unit = json_object_get_string_member_with_default (duration, "unit", "days");
+  const char *unit = md_json_get_string (duration, "unit", "days");
   double min = md_json_get_number (duration, "min", 0);
   double max = md_json_get_number (duration, "max", G_MAXDOUBLE);
   g_autofree char *actual = md_duration_describe_days (v->days, v->counting);
@@ -387,7 +387,7 @@ check_dates (MdValidation *v)
     }
 
   v->has_period = TRUE;
-  v->counting = md_counting_from_string (json_object_get_string_member_with_default (
+  v->counting = md_counting_from_string (md_json_get_string (
                   md_json_get_object (v->activity, "duration"), "counting", "calendar"));
   v->days = md_duration_days (v->counting, &v->start, &v->end);
   v->calendar_days = md_duration_calendar_days (&v->start, &v->end);
@@ -405,7 +405,7 @@ in_any_set (MdValidation *v,
             const char   *country)
 {
   for (guint i = 0; sets != NULL && i < json_array_get_length (sets); i++)
-    if (md_programme_set_contains (v->programme, json_array_get_string_element (sets, i), country))
+    if (md_programme_set_contains (v->programme, md_json_array_get_string (sets, i), country))
       return TRUE;
 
   return FALSE;
@@ -449,13 +449,13 @@ check_destination (MdValidation *v)
     md_report_add (v->report, ERROR, "mobility.destination_country", "destination.not_eligible",
                    _("%s is not an eligible destination for this activity."), country_name (country));
 
-  if (json_object_get_boolean_member_with_default (exclusions ? exclusions : NULL, "home_country", FALSE) &&
+  if (md_json_get_boolean (exclusions, "home_country", FALSE) &&
       g_strcmp0 (origin, country) == 0)
     md_report_add (v->report, ERROR, "mobility.destination_country", "destination.home_country",
                    _("%s is the country of the home institution; the stay must be abroad."),
                    country_name (country));
 
-  if (json_object_get_boolean_member_with_default (exclusions ? exclusions : NULL, "citizenship", FALSE) &&
+  if (md_json_get_boolean (exclusions, "citizenship", FALSE) &&
       is_citizen_of (v, country))
     md_report_add (v->report, ERROR, "mobility.destination_country", "destination.citizenship",
                    _("You are a citizen of %s; the country of your citizenship is not eligible."),

@@ -72,7 +72,8 @@ for name in sys.argv[1:]:
     with open(name, encoding="utf-8") as data:
         walk(json.load(data), "", name)
 
-print("\n".join(missing))
+if missing:
+    print("\n".join(missing))
 sys.exit(1 if missing else 0)
 PY
 

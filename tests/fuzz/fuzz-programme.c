@@ -1,0 +1,26 @@
+/* fuzz-programme.c: libFuzzer target for the programme-profile loader; the
+ * checks are md_fuzz_check_programme() in md-fuzz-*.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "md-fuzz.h"
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  md_fuzz_setup ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) input = g_bytes_new (data, size);
+
+  md_fuzz_check_programme (input);
+  return 0;
+}
