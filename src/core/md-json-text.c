@@ -162,7 +162,7 @@ starts_scalar (const char *p,
 {
   static const char * const words[] = { "true", "false", "null" };
 
-  if (strchr ("\"'-.0123456789", *p) != NULL)
+  if (*p != '\0' && strchr ("\"'-.0123456789", *p) != NULL)
     return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)

@@ -331,6 +331,7 @@ test_huge_receipt (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *receipt = NULL;
+  g_autoptr(JsonNode) receipt_node = NULL;
   Server server = { NULL, 0, SOUP_STATUS_CREATED, NULL, "application/json", NULL };
 
   server.body = make_huge_json (32 * MIB, "{\"receipt_id\":\"R-huge\",\"padding\":\"");
@@ -343,7 +344,8 @@ test_huge_receipt (Fixture       *fixture,
 
   /* Only the first 64 KiB were read: not a receipt, so the client made
    * its own; the padding is nowhere. */
-  receipt = json_to_string (json_node_init_object (json_node_alloc (), md_outbox_entry_get_receipt (entry)), FALSE);
+  receipt_node = json_node_init_object (json_node_alloc (), md_outbox_entry_get_receipt (entry));
+  receipt = json_to_string (receipt_node, FALSE);
   g_assert_null (strstr (receipt, "padding"));
   g_assert_cmpstr (json_object_get_string_member (md_outbox_entry_get_receipt (entry), "transport"), ==, "http");
   server_stop (&server);
@@ -452,11 +454,12 @@ test_secrets_stay_secret (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->root, "ana.dossier.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(MdBackoff) backoff = md_backoff_new_full (G_USEC_PER_SEC / 20, G_USEC_PER_SEC, 0.25,
+                                                      g_rand_new_with_seed (3));
 
   md_test_intake_require_token (intake, TOKEN);
   md_test_intake_push (intake, MD_TEST_ACTION_BUSY, "0");
-  md_outbox_set_backoff (fixture->outbox, md_backoff_new_full (G_USEC_PER_SEC / 20, G_USEC_PER_SEC, 0.25,
-                                                               g_rand_new_with_seed (3)));
+  md_outbox_set_backoff (fixture->outbox, backoff);
 
   entry = enqueue (fixture, url, MD_ENDPOINT_KIND_HTTP, NULL, TOKEN);
   g_assert_false (md_test_send_now (fixture->outbox, entry, &error));

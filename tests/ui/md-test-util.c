@@ -69,12 +69,22 @@ md_test_iterate (void)
     ;
 }
 
+/* $MD_TEST_TIMEOUT_MULTIPLIER: how much slower than usual this build
+ * runs, such as build-aux/sanitize's; waits stretch by as much. */
+static gint64
+get_time_multiplier (void)
+{
+  const char *multiplier = g_getenv ("MD_TEST_TIMEOUT_MULTIPLIER");
+
+  return multiplier ? CLAMP (g_ascii_strtoll (multiplier, NULL, 10), 1, 100) : 1;
+}
+
 /* For a while: animations, popovers and timers need time, not just
  * the queued work. */
 void
 md_test_iterate_for (guint milliseconds)
 {
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000 * get_time_multiplier ();
 
   while (g_get_monotonic_time () < end)
     {
@@ -89,7 +99,7 @@ md_test_wait_until (MdTestCondition condition,
                     gpointer        data,
                     gint64          limit_us)
 {
-  gint64 deadline = g_get_monotonic_time () + limit_us;
+  gint64 deadline = g_get_monotonic_time () + limit_us * get_time_multiplier ();
 
   while (!condition (data))
     {

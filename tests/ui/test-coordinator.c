@@ -20,6 +20,7 @@
 #include "md-bundle.h"
 #include "md-coordinator-window.h"
 #include "md-test-screenshot.h"
+#include "md-test-util.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
 #define KA131 "erasmus-ka131-2024"
@@ -29,20 +30,11 @@
                    "errors,warnings,integrity,duplicate,submitted,reviewers,review_stale,score," \
                    "decision,decision_reason,decision_by,outcome,quota,rank,ranked,reason,estimate"
 
-typedef gboolean (*Condition) (gpointer data);
-
 static void
-wait_until (Condition condition,
-            gpointer  data)
+wait_until (MdTestCondition condition,
+            gpointer        data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  md_test_wait_until (condition, data, WAIT_LIMIT_US);
 }
 
 /* Lets late file events and redraws finish. */
