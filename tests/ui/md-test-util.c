@@ -95,15 +95,19 @@ md_test_iterate_for (guint milliseconds)
 
 /* Fails the test rather than hang it when @condition never holds. */
 void
-md_test_wait_until (MdTestCondition condition,
-                    gpointer        data,
-                    gint64          limit_us)
+md_test_wait_until_at (const char      *where,
+                       const char      *condition_name,
+                       MdTestCondition  condition,
+                       gpointer         data,
+                       gint64           limit_us)
 {
-  gint64 deadline = g_get_monotonic_time () + limit_us * get_time_multiplier ();
+  gint64 limit = limit_us * get_time_multiplier ();
+  gint64 deadline = g_get_monotonic_time () + limit;
 
   while (!condition (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () >= deadline)
+        g_error ("%s: %s did not hold within %.1f s", where, condition_name, (double) limit / G_USEC_PER_SEC);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }

@@ -18,9 +18,14 @@ void              md_test_init_ui             (int             *argc,
 
 void              md_test_iterate             (void);
 void              md_test_iterate_for         (guint            milliseconds);
-void              md_test_wait_until          (MdTestCondition  condition,
+void              md_test_wait_until_at       (const char      *where,
+                                               const char      *condition_name,
+                                               MdTestCondition  condition,
                                                gpointer         data,
                                                gint64           limit_us);
+/* A wait that runs out names its caller and the condition it waited for. */
+#define md_test_wait_until(condition, data, limit_us) \
+  md_test_wait_until_at (G_STRLOC, #condition, (condition), (data), (limit_us))
 
 GtkWidget        *md_test_find_descendant     (GtkWidget       *root,
                                                GType            type);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "md-bundle.h"
+#include "md-draft-store.h"
 #include "md-path-entry-row.h"
 #include "md-test-util.h"
 #include "md-window.h"
@@ -252,6 +253,15 @@ window_offers_draft (gpointer data)
   return md_window_is_offering_draft (data);
 }
 
+static gboolean
+draft_written (gpointer dossier)
+{
+  g_autoptr(MdDraftStore) drafts = md_draft_store_new_default ();
+  g_autoptr(GFile) draft = md_draft_store_get_draft_file (drafts, dossier);
+
+  return g_file_query_exists (draft, NULL);
+}
+
 static void
 test_draft_survives_sigkill (void)
 {
@@ -264,15 +274,19 @@ test_draft_survives_sigkill (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.given_name")), "Kim");
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.family_name")), "Peeters");
-      /* Typing goes on; two seconds later the process dies hard. */
-      md_test_iterate_for (2000);
+      /* Once the draft is written, typing goes on and the process dies
+       * hard; the parent checks that it got this far. */
+      md_test_wait_until (draft_written, md_window_get_dossier (window), WAIT_LIMIT_US);
       gtk_editable_set_text (GTK_EDITABLE (find_path_row (GTK_WIDGET (window), "applicant.phone")), "+32");
+      g_print ("draft written, killing\n");
+      fflush (stdout);
       kill (getpid (), SIGKILL);
       return;
     }
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_failed ();
+  g_test_trap_assert_stdout ("*draft written, killing*");
 
   window = open_window ();
   md_window_offer_draft (window);
