@@ -55,6 +55,14 @@ if [ -z "${DISPLAY:-}" ]; then
   display=$(head -n 1 "$work/display")
   [ -n "$display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
   export DISPLAY=:$display
+  # -displayfd says which display it took; that display still has to
+  # answer before a client can rely on it.
+  for _ in $(seq 100); do
+    xwininfo -root >/dev/null 2>&1 && break
+    kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb on :$display exited: $(cat "$work/xvfb.log")"
+    sleep 0.1
+  done
+  xwininfo -root >/dev/null 2>&1 || fail "Xvfb on :$display does not answer: $(cat "$work/xvfb.log")"
 fi
 export GDK_BACKEND=x11
 
@@ -75,7 +83,9 @@ while [ $SECONDS -lt $deadline ]; do
     status=$?
     app_pid=
     fail "“$*” exited (status $status) before mapping a window titled “$title”; its output:
-$(cat "$work/out.log")"
+$(cat "$work/out.log")
+Xvfb (${xvfb_pid:-not ours}, DISPLAY=$DISPLAY):
+$(cat "$work/xvfb.log" 2>/dev/null)"
   fi
   id=$(window_id)
   if [ -n "$id" ] && xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then
