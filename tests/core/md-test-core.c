@@ -101,6 +101,26 @@ send_now_cb (GObject      *source,
   outcome->done = TRUE;
 }
 
+/* The outbox kept in @root/outbox, loaded.
+ *
+ * Returns: (transfer full): the outbox */
+MdOutbox *
+md_test_open_outbox (const char    *root,
+                     MdSubmitter   *submitter,
+                     MdSecretStore *secrets)
+{
+  g_autofree char *path = g_build_filename (root, "outbox", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MdOutbox *outbox = md_outbox_new (directory, submitter, secrets);
+
+  gboolean loaded = md_outbox_load (outbox, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (loaded);
+  return outbox;
+}
+
 /* Blocks in the main loop until the attempt is over, so that a test
  * reads as a sequence. */
 gboolean

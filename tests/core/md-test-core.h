@@ -20,6 +20,9 @@ void         md_test_remove_tree          (const char         *path);
 MdProgramme *md_test_write_ka131_profile  (const char         *dir,
                                            MdTestProfileEdit   edit,
                                            gconstpointer       data);
+MdOutbox    *md_test_open_outbox          (const char         *root,
+                                           MdSubmitter        *submitter,
+                                           MdSecretStore      *secrets);
 gboolean     md_test_send_now             (MdOutbox           *outbox,
                                            MdOutboxEntry      *entry,
                                            GError            **error);

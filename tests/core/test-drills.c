@@ -150,15 +150,12 @@ run_save_child (const char *mode,
 static int
 run_outbox_child (const char *root)
 {
-  g_autofree char *outbox_path = g_build_filename (root, "outbox", NULL);
   g_autofree char *inbox_path = g_build_filename (root, "inbox", NULL);
-  g_autoptr(GFile) outbox_dir = g_file_new_for_path (outbox_path);
   g_autoptr(GFile) inbox_dir = g_file_new_for_path (inbox_path);
   g_autoptr(MdEndpoint) endpoint = md_endpoint_new_for_folder (inbox_dir);
   g_autoptr(MdSubmitter) submitter = md_submitter_new ();
-  g_autoptr(MdOutbox) outbox = md_outbox_new (outbox_dir, submitter, NULL);
+  g_autoptr(MdOutbox) outbox = md_test_open_outbox (root, submitter, NULL);
 
-  g_assert_true (md_outbox_load (outbox, NULL, NULL));
   for (guint i = 0;; i++)
     {
       g_autoptr(MdDossier) dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
@@ -327,20 +324,6 @@ test_autosave_killed (void)
 
 /* ---- The outbox killed at random ----------------------------------------- */
 
-static MdOutbox *
-open_outbox (const char  *root,
-             MdSubmitter *submitter)
-{
-  g_autofree char *outbox_path = g_build_filename (root, "outbox", NULL);
-  g_autoptr(GFile) outbox_dir = g_file_new_for_path (outbox_path);
-  g_autoptr(GError) error = NULL;
-  MdOutbox *outbox = md_outbox_new (outbox_dir, submitter, NULL);
-
-  g_assert_true (md_outbox_load (outbox, NULL, &error));
-  g_assert_no_error (error);
-  return outbox;
-}
-
 static guint
 count_entry_folders (const char *root)
 {
@@ -431,7 +414,7 @@ test_outbox_killed (void)
       g_autoptr(MdOutbox) reopened = NULL;
 
       kill_at_random (rand, "outbox", root, marker);
-      reopened = open_outbox (root, submitter);
+      reopened = md_test_open_outbox (root, submitter, NULL);
 
       /* Whole entries only, none lost to damage, none failed. */
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, count_entry_folders (root));
@@ -446,7 +429,7 @@ test_outbox_killed (void)
     }
 
   /* The next start delivers everything that was queued, once each. */
-  outbox = open_outbox (root, submitter);
+  outbox = md_test_open_outbox (root, submitter, NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (outbox));
   g_assert_cmpuint (n, >=, ROUNDS);
   for (guint i = 0; i < n; i++)
@@ -509,7 +492,7 @@ send_and_die (const char *root,
   g_autoptr(GFile) inbox_dir = g_file_new_for_path (inbox_path);
   g_autoptr(MdEndpoint) endpoint = md_endpoint_new_for_folder (inbox_dir);
   g_autoptr(MdSubmitter) submitter = md_submitter_new ();
-  g_autoptr(MdOutbox) outbox = open_outbox (root, submitter);
+  g_autoptr(MdOutbox) outbox = md_test_open_outbox (root, submitter, NULL);
   g_autoptr(MdOutboxEntry) entry = md_outbox_enqueue (outbox, bundle, endpoint, NULL, NULL);
 
   g_assert_nonnull (entry);
@@ -578,7 +561,7 @@ test_outbox_killed_at_step (gconstpointer data)
   g_test_trap_assert_failed ();
 
   /* The next start finds one whole entry, in the state it died in. */
-  outbox = open_outbox (root, submitter);
+  outbox = md_test_open_outbox (root, submitter, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 1);
   entry = g_list_model_get_item (G_LIST_MODEL (outbox), 0);
   state = read_state (root, entry);

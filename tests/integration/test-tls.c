@@ -125,7 +125,6 @@ server_stop (Server *server)
 typedef struct
 {
   char                *root;
-  GFile               *outbox_dir;
   MdSubmitter         *submitter;
   MdMemorySecretStore *secrets;
   MdOutbox            *outbox;
@@ -138,17 +137,13 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *outbox = NULL;
 
   fixture->root = g_dir_make_tmp ("md-tls-XXXXXX", &error);
   g_assert_no_error (error);
-  outbox = g_build_filename (fixture->root, "outbox", NULL);
-  fixture->outbox_dir = g_file_new_for_path (outbox);
   fixture->submitter = md_submitter_new ();
   md_submitter_set_timeout (fixture->submitter, 10);
   fixture->secrets = md_memory_secret_store_new ();
-  fixture->outbox = md_outbox_new (fixture->outbox_dir, fixture->submitter, MD_SECRET_STORE (fixture->secrets));
-  g_assert_true (md_outbox_load (fixture->outbox, NULL, &error));
+  fixture->outbox = md_test_open_outbox (fixture->root, fixture->submitter, MD_SECRET_STORE (fixture->secrets));
   fixture->dossier = md_dossier_new ("erasmus-ka131-2024", "2024");
   md_dossier_set_string (fixture->dossier, "applicant.given_name", "Ana", NULL);
   fixture->bundle = md_bundle_serialize (fixture->dossier);
@@ -162,7 +157,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->outbox);
   md_test_remove_tree (fixture->root);
   g_clear_pointer (&fixture->root, g_free);
-  g_clear_object (&fixture->outbox_dir);
   g_clear_object (&fixture->submitter);
   g_clear_object (&fixture->secrets);
   g_clear_object (&fixture->dossier);
